@@ -1,0 +1,16 @@
+package checksum_test
+
+import (
+	"fmt"
+
+	"example.com/handbook/checksum"
+)
+
+func ExampleAdler32Rust() {
+	data := []byte("Wikipedia")
+	fmt.Printf("%08x\n", checksum.Adler32Rust(data))
+	fmt.Printf("%08x\n", checksum.Adler32Go(data))
+	// Output:
+	// 11e60398
+	// 11e60398
+}

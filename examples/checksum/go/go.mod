@@ -1,0 +1,3 @@
+module example.com/handbook/checksum
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/handbook/hello-boundary
+
+go 1.26

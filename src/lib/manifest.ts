@@ -1,0 +1,83 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { SourceError } from './errors.ts';
+import { examplesDir, relative } from './paths.ts';
+import { readYamlFile } from './yaml-file.ts';
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case-with-dashes');
+/** A Go benchmark as `go test` names it, without `Benchmark` and the `-N` suffix: `Rust/size=1024`. */
+const benchName = z.string().regex(/^[A-Za-z0-9_]+(\/\S+)?$/, 'name a Go benchmark like `Rust/size=1024`');
+
+/** "`faster` takes at most 1/`by` of the time `than` takes", judged on medians from one run. */
+export const claimSchema = z.strictObject({
+  id: slug,
+  says: z.string().min(10, 'say the claim in a sentence a reader can check'),
+  faster: benchName,
+  than: benchName,
+  by: z.number().positive(),
+});
+
+export const exampleManifestSchema = z.strictObject({
+  title: z.string().min(3),
+  summary: z.string().min(20).max(300),
+  /** What the example teaches, one short line each: shown on its page. */
+  demonstrates: z.array(z.string()).min(1),
+  rust: z.strictObject({
+    /** Cargo package name in the examples workspace. */
+    crate: z.string(),
+    /** The cbindgen header, relative to the example folder; verify checks that it is current. */
+    header: z.string(),
+  }),
+  go: z.strictObject({
+    /** The runnable command, a Go package path relative to the example's go/ folder. */
+    main: z.string().startsWith('./'),
+    /** Environment the command must run with (for example GODEBUG settings the example teaches). */
+    env: z.record(z.string(), z.string()).default({}),
+  }),
+  /** Files shown on the example page, relative to the example folder, in order. */
+  files: z.array(z.string()).min(1),
+  benchmarks: z
+    .strictObject({
+      /** Regular expression for `go test -bench`. */
+      pattern: z.string().default('.'),
+      /** Go package holding the benchmarks, relative to go/. */
+      package: z.string().startsWith('./').default('./'),
+      /** Ratios between benchmarks that must hold on every fresh run. */
+      claims: z.array(claimSchema).default([]),
+    })
+    .optional(),
+});
+
+export type Claim = z.output<typeof claimSchema>;
+export type ExampleManifest = z.output<typeof exampleManifestSchema>;
+export interface Example {
+  slug: string;
+  dir: string;
+  manifest: ExampleManifest;
+}
+
+const MANIFEST = 'example.yaml';
+
+/** Reads and validates one example's manifest; files it names must exist. */
+export function loadExample(slugName: string, root = examplesDir): Example {
+  const dir = path.join(root, slugName);
+  const file = path.join(dir, MANIFEST);
+  if (!existsSync(file)) throw new SourceError(relative(file), undefined, 'missing manifest', `add ${MANIFEST} (see README: adding an example)`);
+  const manifest = readYamlFile(file, exampleManifestSchema);
+  for (const shown of [manifest.rust.header, ...manifest.files]) {
+    if (!existsSync(path.join(dir, shown))) {
+      throw new SourceError(relative(file), undefined, `lists "${shown}", which does not exist in ${relative(dir)}/`);
+    }
+  }
+  return { slug: slugName, dir, manifest };
+}
+
+/** Every folder under examples/ that holds a manifest or looks like an example (has go/ or rust/). */
+export function loadExamples(root = examplesDir): Example[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'target')
+    .filter((e) => ['go', 'rust', MANIFEST].some((f) => existsSync(path.join(root, e.name, f))))
+    .map((e) => loadExample(e.name, root))
+    .sort((a, b) => a.slug.localeCompare(b.slug));
+}

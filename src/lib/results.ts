@@ -1,0 +1,82 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { SourceError } from './errors.ts';
+import { relative } from './paths.ts';
+
+const summary = z.strictObject({
+  median: z.number(),
+  low: z.number(),
+  high: z.number(),
+  samples: z.number().int().positive(),
+});
+
+export const benchmarkResultSchema = z.strictObject({
+  name: z.string(),
+  nsPerOp: summary,
+  mbPerSec: z.number().optional(),
+  bytesPerOp: z.number().optional(),
+  allocsPerOp: z.number().optional(),
+});
+
+export const claimResultSchema = z.strictObject({
+  id: z.string(),
+  says: z.string(),
+  /** Median time of `than` over median time of `faster`. */
+  ratio: z.number(),
+  by: z.number(),
+  holds: z.boolean(),
+});
+
+export const verifiedSchema = z.strictObject({
+  example: z.string(),
+  /** sha256 over the example's sources: a mismatch means the record is stale. */
+  sourceHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+  recordedAt: z.string(),
+  machine: z.strictObject({ cpu: z.string(), cores: z.number().int(), os: z.string(), arch: z.string() }),
+  toolchains: z.strictObject({ go: z.string(), rustc: z.string(), cargo: z.string(), cc: z.string() }),
+  run: z.strictObject({ command: z.string(), output: z.string(), exitCode: z.number().int() }),
+  benchmarks: z
+    .strictObject({
+      command: z.string(),
+      count: z.number().int().positive(),
+      benchtime: z.string(),
+      results: z.array(benchmarkResultSchema),
+      claims: z.array(claimResultSchema),
+    })
+    .nullable(),
+});
+
+export type BenchmarkResult = z.output<typeof benchmarkResultSchema>;
+export type ClaimResult = z.output<typeof claimResultSchema>;
+export type Verified = z.output<typeof verifiedSchema>;
+
+export const verifiedPath = (exampleDir: string): string => path.join(exampleDir, 'verified.json');
+
+/** The recorded result of an example, or null when it has never been recorded. */
+export function readVerified(exampleDir: string): Verified | null {
+  const file = verifiedPath(exampleDir);
+  if (!existsSync(file)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new SourceError(relative(file), undefined, `not valid JSON: ${(e as Error).message}`, 'run `npm run verify` to record it again');
+  }
+  const parsed = verifiedSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new SourceError(relative(file), undefined, `\`${issue.path.join('.')}\`: ${issue.message}`, 'run `npm run verify` to record it again');
+  }
+  return parsed.data;
+}
+
+export function writeVerified(exampleDir: string, verified: Verified): void {
+  writeFileSync(verifiedPath(exampleDir), `${JSON.stringify(verifiedSchema.parse(verified), null, 2)}\n`);
+}
+
+/** Splits `Rust/size=1024` into the variant and its parameter, so results can be tabled and charted by size. */
+export function splitBenchName(name: string): { variant: string; param?: string; value?: number } {
+  const m = /^([^/]+)\/(\w+)=(\d+)$/.exec(name);
+  return m ? { variant: m[1]!, param: m[2]!, value: Number(m[3]) } : { variant: name };
+}
