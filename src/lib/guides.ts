@@ -56,6 +56,8 @@ export interface GuideSource {
   file: string;
   frontmatter: GuideFrontmatter;
   body: string;
+  /** Line of the file on which the body starts, for messages. */
+  bodyLine: number;
   citations: Citation[];
 }
 
@@ -66,23 +68,41 @@ export function parseGuide(text: string, file: string): GuideSource {
   if (!fm) throw new SourceError(file, 1, 'no front matter: a guide starts with `---`, YAML, `---`');
   const frontmatter = parseYaml(fm[1]!, file, guideFrontmatterSchema, 1);
   const body = text.slice(fm[0].length);
-  return { slug: path.basename(file).replace(/\.mdx?$/, ''), file, frontmatter, body, citations: findCitations(text, file) };
+  const bodyLine = fm[0].split('\n').length - 1;
+  return { slug: path.basename(file).replace(/\.mdx?$/, ''), file, frontmatter, body, bodyLine, citations: findCitations(body, file, bodyLine) };
 }
 
-/** Every `<Code … />` element in an MDX text. Attributes must be plain strings so they can be checked without building. */
-export function findCitations(text: string, guide: string): Citation[] {
-  const found: Citation[] = [];
-  for (const m of text.matchAll(/<Code\b([\s\S]*?)\/>/g)) {
-    const line = text.slice(0, m.index).split('\n').length;
-    const attrs = Object.fromEntries([...m[1]!.matchAll(/(\w+)=("([^"]*)"|\{)/g)].map((a) => [a[1], a[3] ?? '{']));
-    for (const key of ['example', 'file'] as const) {
-      if (!attrs[key] || attrs[key] === '{') {
-        throw new SourceError(guide, line, `<Code> needs ${key}="…" as a plain string`);
-      }
+/** A self-closing component element in a guide, with its plain-string attributes. */
+export interface Element {
+  tag: string;
+  guide: string;
+  line: number;
+  attrs: Record<string, string | undefined>;
+}
+
+/** Every `<Tag … />` of the given tags. Attributes must be plain strings so they can be checked without building. */
+export function findElements(text: string, guide: string, tags: readonly string[], lineOffset = 0): Element[] {
+  const found: Element[] = [];
+  for (const m of text.matchAll(new RegExp(`<(${tags.join('|')})\\b([^>]*?)/>`, 'g'))) {
+    const line = text.slice(0, m.index).split('\n').length + lineOffset;
+    const attrs: Record<string, string> = {};
+    for (const a of m[2]!.matchAll(/(\w+)=(?:"([^"]*)"|(\{))/g)) {
+      if (a[3]) throw new SourceError(guide, line, `<${m[1]}> attribute ${a[1]} must be a plain string, not an expression`);
+      attrs[a[1]!] = a[2]!;
     }
-    found.push({ guide, line, example: attrs.example!, file: attrs.file!, region: attrs.region === '{' ? undefined : attrs.region });
+    found.push({ tag: m[1]!, guide, line, attrs });
   }
   return found;
+}
+
+/** Every `<Code … />` in a guide: the snippets it shows. */
+export function findCitations(text: string, guide: string, lineOffset = 0): Citation[] {
+  return findElements(text, guide, ['Code'], lineOffset).map((el) => {
+    for (const key of ['example', 'file'] as const) {
+      if (!el.attrs[key]) throw new SourceError(guide, el.line, `<Code> needs ${key}="…"`);
+    }
+    return { guide, line: el.line, example: el.attrs.example!, file: el.attrs.file!, region: el.attrs.region };
+  });
 }
 
 export function loadGuides(dir = guidesDir): GuideSource[] {

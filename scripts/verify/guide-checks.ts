@@ -1,0 +1,51 @@
+import type { GuideSource } from '../../src/lib/guides.ts';
+import { findElements } from '../../src/lib/guides.ts';
+import type { Example } from '../../src/lib/manifest.ts';
+import { readVerified } from '../../src/lib/results.ts';
+import { loadSnippet } from '../../src/lib/snippets.ts';
+
+/**
+ * Everything a guide points at must exist: the examples it lists, every region
+ * it cites, and every recorded figure, output and claim it shows. Returns one
+ * message per problem, each naming the guide and line.
+ */
+export function checkGuides(guides: readonly GuideSource[], examples: readonly Example[]): string[] {
+  const problems: string[] = [];
+  const bySlug = new Map(examples.map((e) => [e.slug, e]));
+  const attempt = (f: () => void) => {
+    try {
+      f();
+    } catch (e) {
+      problems.push((e as Error).message);
+    }
+  };
+  for (const g of guides) {
+    for (const slug of g.frontmatter.examples) {
+      if (!bySlug.has(slug)) problems.push(`${g.file}: front matter lists example "${slug}", which is not in examples/`);
+    }
+    for (const c of g.citations) {
+      if (!bySlug.has(c.example)) problems.push(`${c.guide}:${c.line}: <Code> cites example "${c.example}", which is not in examples/`);
+      else attempt(() => loadSnippet(c.example, c.file, c.region, `${c.guide}:${c.line}`));
+    }
+    for (const el of findElements(g.body, g.file, ['RecordedOutput', 'BenchTable', 'Measured', 'ClaimResult'], g.bodyLine)) {
+      const at = `${el.guide}:${el.line}`;
+      const example = bySlug.get(el.attrs.example ?? '');
+      if (!example) {
+        problems.push(`${at}: <${el.tag}> names example "${el.attrs.example ?? ''}", which is not in examples/`);
+        continue;
+      }
+      attempt(() => {
+        const rec = readVerified(example.dir);
+        if (!rec) throw new Error(`${at}: <${el.tag}> shows results of ${example.slug}, which has no verified.json yet → run \`npm run verify -- --example ${example.slug}\``);
+        if (el.tag === 'Measured' && !rec.benchmarks?.results.some((b) => b.name === el.attrs.bench)) {
+          throw new Error(`${at}: <Measured> names benchmark "${el.attrs.bench}", which ${example.slug}/verified.json does not have`);
+        }
+        if (el.tag === 'ClaimResult' && !rec.benchmarks?.claims.some((c) => c.id === el.attrs.claim)) {
+          throw new Error(`${at}: <ClaimResult> names claim "${el.attrs.claim}", which ${example.slug}/example.yaml does not state`);
+        }
+        if (el.tag === 'BenchTable' && !rec.benchmarks) throw new Error(`${at}: <BenchTable> but ${example.slug} has no recorded benchmarks`);
+      });
+    }
+  }
+  return problems;
+}
