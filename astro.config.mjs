@@ -1,0 +1,16 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { codeTheme } from './src/lib/code-theme.ts';
+
+export default defineConfig({
+  site: 'http://127.0.0.1:4321',
+  trailingSlash: 'always',
+  integrations: [mdx()],
+  markdown: {
+    // Fenced blocks (shell commands) use the same CSS-variable theme as <Code>, so both follow light and dark.
+    shikiConfig: { theme: codeTheme },
+  },
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});
