@@ -27,7 +27,7 @@ export function checkGuides(guides: readonly GuideSource[], examples: readonly E
       if (!bySlug.has(c.example)) problems.push(`${c.guide}:${c.line}: <Code> cites example "${c.example}", which is not in examples/`);
       else attempt(() => loadSnippet(c.example, c.file, c.region, `${c.guide}:${c.line}`));
     }
-    for (const el of findElements(g.body, g.file, ['RecordedOutput', 'BenchTable', 'Measured', 'ClaimResult'], g.bodyLine)) {
+    for (const el of findElements(g.body, g.file, ['RecordedOutput', 'BenchTable', 'Measured', 'ClaimResult', 'Crossover'], g.bodyLine)) {
       const at = `${el.guide}:${el.line}`;
       const example = bySlug.get(el.attrs.example ?? '');
       if (!example) {
