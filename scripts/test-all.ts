@@ -19,10 +19,10 @@ interface Step {
 const node = process.execPath;
 const steps: Step[] = [
   { name: 'types', cmd: 'npx', args: ['astro', 'check', '--minimumSeverity', 'warning'] },
-  { name: 'unit tests', cmd: node, args: ['--import', 'tsx', '--test', 'tests/unit/'], nodeTest: true },
+  { name: 'unit tests', cmd: node, args: ['--import', 'tsx', '--test', 'tests/unit/*.test.ts'], nodeTest: true },
   { name: 'verify --check', cmd: 'npx', args: ['tsx', 'scripts/verify.ts', '--check'] },
   { name: 'build', cmd: 'npm', args: ['run', 'build'] },
-  { name: 'browser tests', cmd: node, args: ['--import', 'tsx', '--test', '--test-concurrency=1', 'tests/browser/'], nodeTest: true, before: ensureChromium },
+  { name: 'browser tests', cmd: node, args: ['--import', 'tsx', '--test', '--test-concurrency=1', 'tests/browser/*.test.ts'], nodeTest: true, before: ensureChromium },
 ];
 
 function ensureChromium() {
