@@ -49,7 +49,7 @@ test('a guide renders a region cut from the example source, highlighted', async 
 test('an example page shows its recorded output and benchmark figures', async () => {
   const { page } = await open('/examples/checksum/');
   const verified = readVerified(loadExample('checksum').dir)!;
-  assert.equal(await page.locator('.recorded-output pre').innerText(), verified.run.output.trimEnd());
+  assert.equal((await page.locator('.recorded-output pre').innerText()).trimEnd(), verified.run.output.trimEnd());
   const table = page.locator('.bench table').first();
   assert.ok((await table.locator('tbody tr').count()) >= 8, 'a row per size');
   assert.match(await page.locator('.bench .provenance').last().innerText(), new RegExp(verified.machine.cpu));
