@@ -37,6 +37,36 @@ export function buildEnv(): NodeJS.ProcessEnv {
   };
 }
 
+/** A command the project runs for an example; verify and the local runner build them from the manifest alone. */
+export interface Command {
+  cmd: string;
+  args: string[];
+  cwd: string;
+}
+
+export const cargoBuild = (example: Example): Command => ({ cmd: 'cargo', args: ['build', '--release', '--locked', '-p', example.manifest.rust.crate], cwd: examplesDir });
+export const goRun = (example: Example): Command => ({ cmd: 'go', args: ['run', example.manifest.go.main], cwd: path.join(example.dir, 'go') });
+export function goBench(example: Example, mode: BenchMode): Command {
+  const spec = example.manifest.benchmarks;
+  if (!spec) throw new Error(`${example.slug} has no benchmarks`);
+  return {
+    cmd: 'go',
+    args: ['test', '-run', '^$', '-bench', spec.pattern, '-benchmem', '-count', String(mode.count), '-benchtime', mode.benchtime, spec.package],
+    cwd: path.join(example.dir, 'go'),
+  };
+}
+
+/**
+ * Go's build cache does not notice a changed static library; a define carrying
+ * the library's hash makes cgo rebuild and relink. Call after `cargoBuild`.
+ */
+export function rustLibEnv(example: Example): NodeJS.ProcessEnv {
+  const lib = path.join(examplesDir, 'target', 'release', `lib${example.manifest.rust.crate.replaceAll('-', '_')}.a`);
+  if (!existsSync(lib)) throw new StepFailure(`${relative(example.dir)}/rust: cargo built no ${relative(lib)}\n  → set crate-type = ["staticlib", "rlib"] in rust/Cargo.toml`);
+  const digest = createHash('sha256').update(readFileSync(lib)).digest('hex').slice(0, 16);
+  return { CGO_CFLAGS: `-O2 -g -DHANDBOOK_RUST_LIB_${digest}`, ...example.manifest.go.env };
+}
+
 async function must(what: string, file: string, cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, fix: string, timeoutMs?: number): Promise<ExecResult> {
   const r = await exec(cmd, args, { cwd, env, timeoutMs });
   if (r.timedOut) throw new StepFailure(`${file}: ${what} timed out after ${Math.round(r.ms / 1000)} s (\`${cmd} ${args.join(' ')}\`)\n  → ${fix}`);
@@ -62,13 +92,9 @@ export class ExampleRunner {
   }
 
   async buildRust(): Promise<void> {
-    const { crate } = this.example.manifest.rust;
-    await must('cargo build', `${this.label}/rust`, 'cargo', ['build', '--release', '--locked', '-p', crate], examplesDir, this.env, 'fix the Rust compile error above');
-    // Go's build cache does not notice a changed static library; a define carrying its hash makes cgo rebuild and relink.
-    const lib = path.join(examplesDir, 'target', 'release', `lib${crate.replaceAll('-', '_')}.a`);
-    if (!existsSync(lib)) throw new StepFailure(`${this.label}/rust: cargo built no ${relative(lib)}\n  → set crate-type = ["staticlib", "rlib"] in rust/Cargo.toml`);
-    const digest = createHash('sha256').update(readFileSync(lib)).digest('hex').slice(0, 16);
-    this.env = { ...this.env, CGO_CFLAGS: `-O2 -g -DHANDBOOK_RUST_LIB_${digest}` };
+    const build = cargoBuild(this.example);
+    await must('cargo build', `${this.label}/rust`, build.cmd, build.args, build.cwd, this.env, 'fix the Rust compile error above');
+    this.env = { ...this.env, ...rustLibEnv(this.example) };
   }
 
   async checkHeader(update: boolean): Promise<void> {
@@ -100,18 +126,18 @@ export class ExampleRunner {
   }
 
   async runMain(): Promise<Verified['run']> {
-    const { main, env } = this.example.manifest.go;
-    const r = await exec('go', ['run', main], { cwd: this.goDir, env: { ...this.env, ...env }, timeoutMs: 5 * 60_000 });
+    const { main } = this.example.manifest.go;
+    const run = goRun(this.example);
+    const r = await exec(run.cmd, run.args, { cwd: run.cwd, env: this.env, timeoutMs: 5 * 60_000 });
     if (r.timedOut) throw new StepFailure(`${this.label}/go/${main}: did not finish within 5 minutes`);
     if (r.code !== 0 && r.stdout === '') throw new StepFailure(`${this.label}/go/${main}: failed to run (exit ${r.code})\n${tail(r.stderr)}`);
     return { command: `go run ${main}`, output: r.stdout, exitCode: r.code ?? -1 };
   }
 
   async bench(mode: BenchMode): Promise<NonNullable<Verified['benchmarks']>> {
-    const spec = this.example.manifest.benchmarks;
-    if (!spec) throw new Error('no benchmarks');
-    const args = ['test', '-run', '^$', '-bench', spec.pattern, '-benchmem', '-count', String(mode.count), '-benchtime', mode.benchtime, spec.package];
-    const r = await must('benchmarks', `${this.label}/go`, 'go', args, this.goDir, this.env, 'fix the failing benchmark above', 20 * 60_000);
+    const spec = this.example.manifest.benchmarks!;
+    const { cmd, args, cwd } = goBench(this.example, mode);
+    const r = await must('benchmarks', `${this.label}/go`, cmd, args, cwd, this.env, 'fix the failing benchmark above', 20 * 60_000);
     const byName = new Map<string, ReturnType<typeof parseGoBench>>();
     for (const s of parseGoBench(r.stdout)) byName.set(s.name, [...(byName.get(s.name) ?? []), s]);
     if (byName.size === 0) throw new StepFailure(`${this.label}/go: \`go test -bench ${spec.pattern}\` ran no benchmark\n  → fix benchmarks.pattern in example.yaml`);
@@ -132,7 +158,7 @@ export class ExampleRunner {
     } catch (e) {
       throw new StepFailure(`${this.label}/example.yaml: ${(e as Error).message}\n  → name a benchmark that exists`);
     }
-    return { command: `go ${args.join(' ')}`, count: mode.count, benchtime: mode.benchtime, results, claims };
+    return { command: `${cmd} ${args.join(' ')}`, count: mode.count, benchtime: mode.benchtime, results, claims };
   }
 
   sourceHash(): string {

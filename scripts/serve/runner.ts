@@ -1,0 +1,162 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Example } from '../../src/lib/manifest.ts';
+import { buildEnv, cargoBuild, goBench, goRun, QUICK, rustLibEnv, type Command } from '../verify/example-steps.ts';
+import { detectToolchains, ToolchainMissing } from '../verify/toolchains.ts';
+
+/** What a reader may ask for. Everything else about a run comes from the example's manifest. */
+export const ACTIONS = ['run', 'bench'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export interface RunnerOptions {
+  /** The port the site is served on: the only Host and Origin accepted. */
+  port: number;
+  examples: readonly Example[];
+  timeLimitMs?: Partial<Record<Action, number>>;
+  outputLimitBytes?: number;
+  maxConcurrent?: number;
+}
+
+/** One event of a run, sent to the page as a line of JSON. */
+export type RunEvent =
+  | { t: 'step'; text: string }
+  | { t: 'out'; data: string }
+  | { t: 'error'; text: string }
+  | { t: 'exit'; code: number | null; ms: number; timedOut: boolean; truncated: boolean; stopped: boolean };
+
+/**
+ * The local runner behind the Run buttons. It runs only the project's own
+ * examples, chosen by slug from the manifests; binds nothing itself (the caller
+ * listens on 127.0.0.1); refuses any Host or Origin but the local site's; runs
+ * one run per example and a few in all; and stops a run at its time or output limit.
+ */
+export function createRunner(opts: RunnerOptions) {
+  const examples = new Map(opts.examples.map((e) => [e.slug, e]));
+  const hosts = new Set([`127.0.0.1:${opts.port}`, `localhost:${opts.port}`, `[::1]:${opts.port}`]);
+  const origins = new Set([...hosts].map((h) => `http://${h}`));
+  const limits = { run: 180_000, bench: 300_000, ...opts.timeLimitMs };
+  const outputLimit = opts.outputLimitBytes ?? 256 * 1024;
+  const maxConcurrent = opts.maxConcurrent ?? 2;
+  const running = new Map<string, ChildProcess | null>();
+
+  const reply = (res: ServerResponse, status: number, body: object) =>
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends Host: evil.example.
+    if (!hosts.has(req.headers.host ?? '')) return reply(res, 403, { error: 'wrong Host: the runner answers only the local site' });
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method === 'GET' && url.pathname === '/api/runner.json') {
+      return reply(res, 200, { available: true, examples: [...examples.keys()], actions: ACTIONS });
+    }
+    const m = /^\/api\/run\/([a-z0-9-]+)\/([a-z]+)$/.exec(url.pathname);
+    if (!m) return reply(res, 404, { error: 'no such endpoint' });
+    if (req.method !== 'POST') return reply(res, 405, { error: 'use POST' });
+    // Any other site's page sends its own Origin; a request without one did not come from our pages.
+    if (!origins.has(req.headers.origin ?? '')) return reply(res, 403, { error: 'wrong Origin: runs start only from the local site' });
+    const example = examples.get(m[1]!);
+    if (!example) return reply(res, 404, { error: `unknown example "${m[1]}"` });
+    const action = m[2] as Action;
+    if (!ACTIONS.includes(action)) return reply(res, 404, { error: `unknown action "${m[2]}"` });
+    if (action === 'bench' && !example.manifest.benchmarks) return reply(res, 404, { error: `${example.slug} has no benchmarks` });
+    if (running.has(example.slug)) return reply(res, 409, { error: `${example.slug} is already running; stop it first` });
+    if (running.size >= maxConcurrent) return reply(res, 429, { error: 'too many runs at once; try again when one finishes' });
+    running.set(example.slug, null);
+    try {
+      await stream(example, action, res);
+    } finally {
+      running.delete(example.slug);
+    }
+  }
+
+  async function stream(example: Example, action: Action, res: ServerResponse) {
+    res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    const send = (e: RunEvent) => res.writableEnded || res.write(`${JSON.stringify(e)}\n`);
+    const started = Date.now();
+    let env = buildEnv();
+    try {
+      detectToolchains(env);
+    } catch (e) {
+      if (!(e instanceof ToolchainMissing)) throw e;
+      send({ t: 'error', text: e.message });
+      send({ t: 'exit', code: null, ms: 0, timedOut: false, truncated: false, stopped: false });
+      return void res.end();
+    }
+    let bytes = 0;
+    let timedOut = false;
+    let truncated = false;
+    let stopped = false;
+    let child: ChildProcess | null = null;
+    const kill = () => {
+      if (child?.pid && child.exitCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      kill();
+    }, limits[action]);
+    res.on('close', () => {
+      if (!res.writableFinished) {
+        stopped = true; // the reader pressed Stop or left the page
+        kill();
+      }
+    });
+    let code: number | null = 0;
+    const steps: (() => Command)[] = [() => cargoBuild(example), () => (action === 'run' ? goRun(example) : goBench(example, { count: 1, benchtime: QUICK.benchtime }))];
+    for (const [i, next] of steps.entries()) {
+      if (timedOut || truncated || stopped) break;
+      if (i === 1) env = { ...env, ...rustLibEnv(example) };
+      const c = next();
+      send({ t: 'step', text: `$ ${c.cmd} ${c.args.join(' ')}` });
+      code = await new Promise<number | null>((resolve) => {
+        child = spawn(c.cmd, c.args, { cwd: c.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+        running.set(example.slug, child);
+        const onData = (d: Buffer) => {
+          if (truncated) return;
+          bytes += d.length;
+          if (bytes > outputLimit) {
+            truncated = true;
+            kill();
+            return;
+          }
+          send({ t: 'out', data: d.toString('utf8') });
+        };
+        child.stdout!.on('data', onData);
+        child.stderr!.on('data', onData);
+        child.on('error', (e) => {
+          send({ t: 'error', text: `could not start ${c.cmd}: ${e.message}` });
+          resolve(null);
+        });
+        child.on('close', (exitCode) => resolve(exitCode));
+      });
+      if (code !== 0) break;
+    }
+    clearTimeout(timer);
+    if (timedOut) send({ t: 'error', text: `stopped after the ${limits[action] / 1000} s time limit` });
+    if (truncated) send({ t: 'error', text: `stopped after ${outputLimit / 1024} KiB of output` });
+    send({ t: 'exit', code, ms: Date.now() - started, timedOut, truncated, stopped });
+    res.end();
+  }
+
+  return {
+    handle,
+    /** Runs in progress, for tests and shutdown. */
+    active: () => running.size,
+    stopAll() {
+      for (const child of running.values()) {
+        if (child?.pid && child.exitCode === null) {
+          try {
+            process.kill(-child.pid, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
+        }
+      }
+    },
+  };
+}
