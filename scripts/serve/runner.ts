@@ -15,6 +15,8 @@ export interface RunnerOptions {
   timeLimitMs?: Partial<Record<Action, number>>;
   outputLimitBytes?: number;
   maxConcurrent?: number;
+  /** Environment for the commands; defaults to verify's (this process's, with build caches in the project). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** One event of a run, sent to the page as a line of JSON. */
@@ -73,7 +75,7 @@ export function createRunner(opts: RunnerOptions) {
     res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
     const send = (e: RunEvent) => res.writableEnded || res.write(`${JSON.stringify(e)}\n`);
     const started = Date.now();
-    let env = buildEnv();
+    let env = opts.env ?? buildEnv();
     try {
       detectToolchains(env);
     } catch (e) {

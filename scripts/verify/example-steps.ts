@@ -147,6 +147,7 @@ export class ExampleRunner {
       return {
         name,
         nsPerOp: summarize(samples.map((s) => s.nsPerOp)),
+        samples: samples.map((s) => s.nsPerOp),
         ...(mbps.length ? { mbPerSec: summarize(mbps).median } : {}),
         ...(last(samples.map((s) => s.bytesPerOp)) !== undefined ? { bytesPerOp: last(samples.map((s) => s.bytesPerOp)) } : {}),
         ...(last(samples.map((s) => s.allocsPerOp)) !== undefined ? { allocsPerOp: last(samples.map((s) => s.allocsPerOp)) } : {}),

@@ -14,6 +14,8 @@ const summary = z.strictObject({
 export const benchmarkResultSchema = z.strictObject({
   name: z.string(),
   nsPerOp: summary,
+  /** Every run's ns/op, in the order measured: readers (and the StackBlitz analysis) can recompute the summary. */
+  samples: z.array(z.number()),
   mbPerSec: z.number().optional(),
   bytesPerOp: z.number().optional(),
   allocsPerOp: z.number().optional(),
@@ -75,8 +77,4 @@ export function writeVerified(exampleDir: string, verified: Verified): void {
   writeFileSync(verifiedPath(exampleDir), `${JSON.stringify(verifiedSchema.parse(verified), null, 2)}\n`);
 }
 
-/** Splits `Rust/size=1024` into the variant and its parameter, so results can be tabled and charted by size. */
-export function splitBenchName(name: string): { variant: string; param?: string; value?: number } {
-  const m = /^([^/]+)\/(\w+)=(\d+)$/.exec(name);
-  return m ? { variant: m[1]!, param: m[2]!, value: Number(m[3]) } : { variant: name };
-}
+export { splitBenchName } from './bench-series.ts';

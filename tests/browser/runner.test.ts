@@ -89,3 +89,16 @@ test('Stop ends a run from the page', async () => {
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(site.runner.active(), 0);
 });
+
+test('a missing toolchain is a clear message, not a crash', async () => {
+  const bare = await startSite({ env: { PATH: '/usr/bin:/bin', HOME: process.env.HOME } });
+  try {
+    const { page } = await bare.newPage();
+    await page.goto(`${bare.base}/examples/hello-boundary/`);
+    await page.getByRole('button', { name: 'Run main' }).click();
+    await page.locator('[data-run-panel] pre.live').getByText(/Go not found/).waitFor();
+    assert.match(await page.locator('[data-run-panel] pre.live').innerText(), /Install Go 1\.26/);
+  } finally {
+    await bare.close();
+  }
+});
