@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { SourceError } from '../src/lib/errors.ts';
-import { loadGuides } from '../src/lib/guides.ts';
+import { loadGuides, type GuideSource } from '../src/lib/guides.ts';
 import { loadExamples, type Example } from '../src/lib/manifest.ts';
 import { relative } from '../src/lib/paths.ts';
 import { readVerified, verifiedPath, writeVerified, type Verified } from '../src/lib/results.ts';
@@ -35,11 +35,10 @@ const say = (line: string) => console.log(line);
 
 async function main(): Promise<number> {
   let examples: Example[];
+  let guides: GuideSource[];
   try {
     examples = loadExamples();
-    const guides = loadGuides();
-    failures.push(...checkGuides(guides, examples));
-    say(`guides: ${guides.length} checked, ${guides.reduce((n, g) => n + g.citations.length, 0)} cited regions`);
+    guides = loadGuides();
   } catch (e) {
     if (e instanceof SourceError) return fail(e.message);
     throw e;
@@ -69,6 +68,9 @@ async function main(): Promise<number> {
       say(`  ✗ ${example.slug}`);
     }
   }
+  // Guides last: what they cite must exist in the records just written (or checked).
+  failures.push(...checkGuides(guides, examples));
+  say(`\nguides: ${guides.length} checked, ${guides.reduce((n, g) => n + g.citations.length, 0)} cited regions`);
   if (failures.length) return fail(failures.join('\n\n'));
   say(`\nverify: ${opts.check ? 'all checks passed' : 'all recorded'}`);
   return 0;
@@ -83,7 +85,8 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
     say(`  ✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
     return r;
   };
-  const recorded = readVerified(example.dir);
+  // Recording replaces a record that no longer parses; checking reports it.
+  const recorded = opts.check ? readVerified(example.dir) : readOrForget(example.dir);
   const hash = runner.sourceHash();
   const recordFile = relative(verifiedPath(example.dir));
   if (opts.check) {
@@ -120,6 +123,16 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
   if (!opts.check) {
     writeVerified(example.dir, { example: example.slug, sourceHash: hash, recordedAt: new Date().toISOString(), machine, toolchains, run, benchmarks });
     say(`  → recorded ${recordFile}`);
+  }
+}
+
+function readOrForget(dir: string): Verified | null {
+  try {
+    return readVerified(dir);
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    say(`  (replacing a record that no longer parses: ${e.problem})`);
+    return null;
   }
 }
 
