@@ -27,7 +27,7 @@ export function checkGuides(guides: readonly GuideSource[], examples: readonly E
       if (!bySlug.has(c.example)) problems.push(`${c.guide}:${c.line}: <Code> cites example "${c.example}", which is not in examples/`);
       else attempt(() => loadSnippet(c.example, c.file, c.region, `${c.guide}:${c.line}`));
     }
-    for (const el of findElements(g.body, g.file, ['RecordedOutput', 'BenchTable', 'Measured', 'ClaimResult', 'Crossover'], g.bodyLine)) {
+    for (const el of findElements(g.body, g.file, ['RecordedOutput', 'BenchTable', 'BenchChart', 'Measured', 'ClaimResult', 'Crossover', 'CrossingCalculator'], g.bodyLine)) {
       const at = `${el.guide}:${el.line}`;
       const example = bySlug.get(el.attrs.example ?? '');
       if (!example) {
@@ -43,7 +43,7 @@ export function checkGuides(guides: readonly GuideSource[], examples: readonly E
         if (el.tag === 'ClaimResult' && !rec.benchmarks?.claims.some((c) => c.id === el.attrs.claim)) {
           throw new Error(`${at}: <ClaimResult> names claim "${el.attrs.claim}", which ${example.slug}/example.yaml does not state`);
         }
-        if (el.tag === 'BenchTable' && !rec.benchmarks) throw new Error(`${at}: <BenchTable> but ${example.slug} has no recorded benchmarks`);
+        if ((el.tag === 'BenchTable' || el.tag === 'BenchChart') && !rec.benchmarks) throw new Error(`${at}: <${el.tag}> but ${example.slug} has no recorded benchmarks`);
       });
     }
   }

@@ -83,7 +83,7 @@ export interface Element {
 /** Every `<Tag … />` of the given tags. Attributes must be plain strings so they can be checked without building. */
 export function findElements(text: string, guide: string, tags: readonly string[], lineOffset = 0): Element[] {
   const found: Element[] = [];
-  for (const m of text.matchAll(new RegExp(`<(${tags.join('|')})\\b([^>]*?)/>`, 'g'))) {
+  for (const m of text.matchAll(new RegExp(`<(${tags.join('|')})\\b((?:[^>"]|"[^"]*")*?)/>`, 'g'))) {
     const line = text.slice(0, m.index).split('\n').length + lineOffset;
     const attrs: Record<string, string> = {};
     for (const a of m[2]!.matchAll(/(\w+)=(?:"([^"]*)"|(\{))/g)) {

@@ -43,6 +43,8 @@ export const exampleManifestSchema = z.strictObject({
       pattern: z.string().default('.'),
       /** Go package holding the benchmarks, relative to go/. */
       package: z.string().startsWith('./').default('./'),
+      /** Variant pairs `Slow>Fast` whose crossover the example's charts mark, e.g. `Go>Rust`. */
+      crossovers: z.array(z.string().regex(/^[A-Za-z0-9_]+>[A-Za-z0-9_]+$/, 'write `Slow>Fast`, e.g. `Go>Rust`')).default([]),
       /** Ratios between benchmarks that must hold on every fresh run. */
       claims: z.array(claimSchema).default([]),
     })

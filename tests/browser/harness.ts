@@ -85,6 +85,9 @@ export async function startSite(runnerOptions: Partial<RunnerOptions> = {}): Pro
     async newPage({ colorScheme = 'light', width = 1280, theme } = {}) {
       const context = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
       contexts.push(context);
+      // tsx (esbuild, keepNames) wraps named inner functions of test code in __name(); functions passed to
+      // page.evaluate carry that call into the page, so the page gets a no-op __name.
+      await context.addInitScript('globalThis.__name = (f) => f;');
       if (theme) await context.addInitScript((t) => localStorage.setItem('theme', t), theme);
       const page = await context.newPage();
       const tracked: TrackedPage = { page, context, consoleErrors: [], outsideRequests: [], requests: [] };

@@ -45,6 +45,12 @@ test('citations are found with their line numbers', () => {
   );
 });
 
+test('attribute values may contain >', async () => {
+  const { findElements } = await import('../../src/lib/guides.ts');
+  const [el] = findElements('<BenchChart example="checksum" mark="Go>Rust" />', 'g.mdx', ['BenchChart']);
+  assert.deepEqual(el?.attrs, { example: 'checksum', mark: 'Go>Rust' });
+});
+
 test('a citation with an expression attribute is rejected', () => {
   assert.throws(() => parseGuide(guide(fm, '<Code example={x} file="a.go" />\n'), 'g.mdx'), /g\.mdx:7: .*plain string/);
 });

@@ -1,0 +1,17 @@
+import { checkAnchor } from './anchors.ts';
+
+export interface TickedItem {
+  id: string;
+  text: string;
+  ticked: boolean;
+  /** Site path of the section that explains the item. */
+  why: string;
+}
+
+/** A Markdown task list for a pull request: each line names the item's id and links to it and to its explanation. */
+export function checklistMarkdown(items: readonly TickedItem[], origin: string): string {
+  return items
+    .map((i) => `- [${i.ticked ? 'x' : ' '}] [\`${i.id}\`](${origin}/checklists/#${checkAnchor(i.id)}) ${i.text} ([why](${origin}${i.why}))`)
+    .join('\n')
+    .concat('\n');
+}

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { analyze } from '../../src/lib/analyze-results.ts';
+import { crossover } from '../../src/lib/bench-series.ts';
+import { checklistMarkdown } from '../../src/lib/checklist-markdown.ts';
+
+const res = (name: string, median: number) => ({ name, nsPerOp: { median } });
+
+test('crossover: from the first size after which the faster variant always wins', () => {
+  const rs = [res('Go/size=16', 10), res('Rust/size=16', 30), res('Go/size=64', 40), res('Rust/size=64', 35), res('Go/size=256', 150), res('Rust/size=256', 60)];
+  assert.deepEqual(crossover(rs, 'size', 'Go', 'Rust'), { kind: 'from', at: 64, after: 16 });
+  assert.deepEqual(crossover(rs, 'size', 'Rust', 'Go'), { kind: 'never' });
+  assert.deepEqual(crossover(rs, 'items', 'Go', 'Rust'), { kind: 'unmeasured' });
+  // A win that does not last is not a crossover.
+  const flaky = [...rs.slice(0, 4), res('Go/size=256', 50), res('Rust/size=256', 60)];
+  assert.deepEqual(crossover(flaky, 'size', 'Go', 'Rust'), { kind: 'never' });
+});
+
+test('the StackBlitz analysis recomputes medians from raw samples', () => {
+  const out = analyze({
+    example: 'demo',
+    recordedAt: '2026-11-24T00:00:00Z',
+    machine: { cpu: 'Test CPU' },
+    benchmarks: {
+      results: [
+        { name: 'Go/size=16', samples: [10, 12, 11] },
+        { name: 'Rust/size=16', samples: [30, 31, 29] },
+        { name: 'Go/size=1024', samples: [700, 710, 690] },
+        { name: 'Rust/size=1024', samples: [100, 90, 95] },
+      ],
+    },
+  });
+  assert.match(out, /Go\/size=16\s+11\.0 ns\/op/);
+  assert.match(out, /Rust is faster than Go from size=1024 on \(slower at size=16\)\./);
+});
+
+test('checklist Markdown links each item and its explanation', () => {
+  const md = checklistMarkdown([{ id: 'ffi-abi-version', text: 'Checks the ABI.', ticked: true, why: '/guides/x/#abi' }], 'http://127.0.0.1:4321');
+  assert.equal(md, '- [x] [`ffi-abi-version`](http://127.0.0.1:4321/checklists/#check-ffi-abi-version) Checks the ABI. ([why](http://127.0.0.1:4321/guides/x/#abi))\n');
+});
