@@ -34,6 +34,33 @@ export async function inParallel<T, R>(items: T[], limit: number, fn: (item: T) 
   return out;
 }
 
+/**
+ * Waits until the page has loaded and its scripts are done changing it: no DOM mutation for `quietMs`
+ * (at most `maxMs`). Controls some scripts add after a fetch (Run buttons) exist by then.
+ */
+export async function settled(page: Page, quietMs = 150, maxMs = 3000): Promise<void> {
+  await page.waitForLoadState('load');
+  await page.evaluate(
+    ([quiet, max]) =>
+      new Promise<void>((resolve) => {
+        const done = () => {
+          observer.disconnect();
+          clearTimeout(timer);
+          clearTimeout(limit);
+          resolve();
+        };
+        const observer = new MutationObserver(() => {
+          clearTimeout(timer);
+          timer = setTimeout(done, quiet);
+        });
+        let timer = setTimeout(done, quiet);
+        const limit = setTimeout(done, max);
+        observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+      }),
+    [quietMs, maxMs] as const,
+  );
+}
+
 /** A running built site and a browser pointed at it; every page records console errors and outside requests. */
 export interface Site {
   base: string;

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { builtPages, startSite, type Site, type TrackedPage } from '../browser/harness.ts';
+import { builtPages, settled, startSite, type Site, type TrackedPage } from '../browser/harness.ts';
 
 let site: Site;
 before(async () => {
@@ -46,27 +46,49 @@ const markControls = () => {
   return { list, unreachable };
 };
 
-/** What has focus now, and whether it shows a focus indicator (an outline or a box-shadow). */
-const focusState = () => {
-  const el = document.activeElement as HTMLElement | null;
-  if (!el || el === document.body) return null;
-  const s = getComputedStyle(el);
-  const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
-  const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
-  const r = el.getBoundingClientRect();
-  return {
-    kb: el.dataset.kb ?? null,
-    what: `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}>`,
-    visible: outline || shadow,
-    focusVisible: el.matches(':focus-visible'),
-    onScreen: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
-    inDialog: !!el.closest('dialog'),
-  };
+/** Records, on every focus change, what got focus and whether it shows a focus indicator (an outline or a box-shadow). */
+interface FocusEntry {
+  kb: string | null;
+  what: string;
+  visible: boolean;
+  focusVisible: boolean;
+  onScreen: boolean;
+  inDialog: boolean;
+}
+const recordFocus = () => {
+  const log: FocusEntry[] = [];
+  (window as unknown as { focusLog: typeof log }).focusLog = log;
+  document.addEventListener('focusin', (e) => {
+    const el = e.target as HTMLElement;
+    const s = getComputedStyle(el);
+    const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+    const shadow = s.boxShadow !== 'none' && s.boxShadow !== '';
+    const r = el.getBoundingClientRect();
+    log.push({
+      kb: el.dataset.kb ?? null,
+      what: `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${typeof el.className === 'string' && el.className ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}>`,
+      visible: outline || shadow,
+      focusVisible: el.matches(':focus-visible'),
+      onScreen: r.bottom > 0 && r.top < innerHeight && r.right > 0 && r.left < innerWidth,
+      inDialog: !!el.closest('dialog'),
+    });
+  });
 };
 
-async function checkPage(page: Page, url: string, where: string): Promise<string[]> {
-  const problems: string[] = [];
+/** Loads `url` and waits for its scripts; focus starts from the top of the document even if the page moved it (/search/ focuses its field). */
+async function load(page: Page, url: string) {
   await page.goto(site.base + url);
+  await settled(page);
+  await page.evaluate(() => {
+    const root = document.documentElement;
+    root.tabIndex = -1;
+    root.focus();
+  });
+}
+
+async function checkPage(page: Page, url: string, where: string, operated: Set<string>): Promise<string[]> {
+  const problems: string[] = [];
+  await load(page, url);
   const { list, unreachable } = await page.evaluate(markControls);
   for (const u of unreachable) problems.push(`${where}: ${u} acts as a control but cannot take keyboard focus`);
 
@@ -85,21 +107,21 @@ async function checkPage(page: Page, url: string, where: string): Promise<string
     if (target !== 'main') problems.push(`${where}: the skip link moves focus to ${target}, not <main id="main">`);
   }
 
-  // 2. Tab through the whole page from the top.
-  await page.goto(site.base + url);
+  // 2. Tab through the whole page from the top, then read what each Tab focused.
+  await load(page, url);
   await page.evaluate(markControls);
+  await page.evaluate(recordFocus);
+  for (let i = 0; i < Math.ceil(list.length * 1.5) + 20; i++) await page.keyboard.press('Tab');
+  const log = await page.evaluate(() => (window as unknown as { focusLog: FocusEntry[] }).focusLog);
   const reached = new Set<string>();
-  for (let i = 0; i < list.length + 40; i++) {
-    await page.keyboard.press('Tab');
-    const f = await page.evaluate(focusState);
-    if (!f) break; // focus left the document's controls: the end of the page
+  for (const f of log) {
+    if (f.kb !== null) {
+      if (reached.has(f.kb)) break; // wrapped around to the top
+      reached.add(f.kb);
+    }
     if (f.inDialog) {
       problems.push(`${where}: Tab moved into a dialog that was not opened (${f.what})`);
       break;
-    }
-    if (f.kb !== null) {
-      if (reached.has(f.kb)) break; // wrapped around
-      reached.add(f.kb);
     }
     if (!f.visible) problems.push(`${where}: ${f.what} has no visible focus indicator (no outline or box-shadow)`);
     if (!f.focusVisible) problems.push(`${where}: ${f.what} does not match :focus-visible when reached by Tab`);
@@ -107,15 +129,20 @@ async function checkPage(page: Page, url: string, where: string): Promise<string
   }
   for (const c of list) if (!reached.has(c.id)) problems.push(`${where}: Tab never reaches ${c.what}`);
 
-  // 3. Each kind of activatable control (one of each: every copy button is the same component) responds to Enter and Space.
+  // 3. Each kind of activatable control responds to Enter and Space. One of each kind on the whole site: every copy
+  //    button is the same component, as is the theme toggle on every page.
   const kinds = new Map<string, (typeof list)[number]>();
-  for (const c of list) if (c.activatable && !kinds.has(c.kind)) kinds.set(c.kind, c);
+  for (const c of list) if (c.activatable && !kinds.has(c.kind) && !operated.has(c.kind)) kinds.set(c.kind, c);
   for (const c of kinds.values()) {
+    operated.add(c.kind);
     for (const key of ['Enter', 'Space']) {
-      await page.goto(site.base + url);
-      await page.evaluate(markControls);
-      const control = page.locator(`[data-kb="${c.id}"]`);
-      await control.focus();
+      await load(page, url);
+      const again = (await page.evaluate(markControls)).list.find((x) => x.kind === c.kind);
+      if (!again) {
+        problems.push(`${where}: ${c.what} is gone after reloading the page`);
+        break;
+      }
+      await page.locator(`[data-kb="${again.id}"]`).focus();
       await page.evaluate(() => {
         const w = window as unknown as { kbChanges: number };
         w.kbChanges = 0;
@@ -144,7 +171,8 @@ describe('keyboard', { concurrency: 2 }, () => {
         route.fulfill({ contentType: 'application/x-ndjson', body: JSON.stringify({ t: 'exit', code: 0, ms: 1, timedOut: false, truncated: false, stopped: false }) + '\n' }),
       );
       const problems: string[] = [];
-      for (const { url } of pages) problems.push(...(await checkPage(tracked.page, url, `${url} (${width}px)`)));
+      const operated = new Set<string>();
+      for (const { url } of pages) problems.push(...(await checkPage(tracked.page, url, `${url} (${width}px)`, operated)));
       await tracked.context.close();
       assert.ok(problems.length === 0, `${problems.length} keyboard problem(s):\n${problems.join('\n')}`);
     });

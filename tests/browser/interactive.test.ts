@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startSite, type Site } from './harness.ts';
+
+let site: Site;
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
+
+test('Open in StackBlitz sends the example files (request intercepted, never sent)', async () => {
+  const { page, context } = await site.newPage();
+  const posts: URLSearchParams[] = [];
+  await context.route('https://stackblitz.com/**', async (route) => {
+    posts.push(new URLSearchParams(route.request().postData() ?? ''));
+    await route.fulfill({ status: 200, contentType: 'text/html', body: '<title>intercepted</title>' });
+  });
+  await page.goto(`${site.base}/examples/checksum/`);
+  const popup = context.waitForEvent('page');
+  await page.getByRole('button', { name: /Open the source/ }).click();
+  await (await popup).waitForLoadState();
+  const source = posts.at(-1)!;
+  assert.equal(source.get('project[template]'), 'node');
+  assert.match(source.get('project[files][rust/src/lib.rs]') ?? '', /pub unsafe extern "C" fn cs_adler32/);
+  assert.doesNotMatch(source.get('project[files][go/rust.go]') ?? '', /region:/, 'region markers are stripped');
+  assert.match(source.get('project[files][README.md]') ?? '', /cannot build Go or Rust/);
+  assert.ok(source.get('project[files][rust/include/checksum.h]'));
+
+  const popup2 = context.waitForEvent('page');
+  await page.getByRole('button', { name: /Open the recorded results/ }).click();
+  await (await popup2).waitForLoadState();
+  const results = posts.at(-1)!;
+  assert.match(results.get('project[files][analyze-results.ts]') ?? '', /export function analyze/);
+  assert.equal(JSON.parse(results.get('project[files][verified.json]')!).example, 'checksum');
+  assert.match(results.get('project[files][package.json]') ?? '', /"start": "tsx analyze-results.ts"/);
+});
+
+test('a knowledge check gives feedback and is remembered on the onboarding path', async () => {
+  const { page, consoleErrors } = await site.newPage();
+  await page.goto(`${site.base}/guides/your-first-crossing/`);
+  const q = page.locator('[data-question="small-inputs"]');
+  await q.getByRole('button', { name: 'Check answer' }).click();
+  await q.getByText('Choose an answer first.').waitFor();
+  await q.getByLabel(/^A\. Yes, Rust is faster/).check();
+  await q.getByRole('button', { name: 'Check answer' }).click();
+  await q.getByText(/Not quite: the answer is B\./).waitFor();
+  await q.getByLabel(/^B\./).press('Space'); // keyboard works as well as the mouse
+  await q.getByRole('button', { name: 'Check answer' }).press('Enter');
+  await q.getByText(/^Correct\./).waitFor();
+  await page.getByRole('button', { name: 'Mark this guide as read' }).click();
+  assert.equal(await page.getByRole('button', { name: 'Mark this guide as read' }).getAttribute('aria-pressed'), 'true');
+  await page.goto(`${site.base}/path/`);
+  const entry = page.locator('[data-guide="your-first-crossing"] [data-state]');
+  assert.match(await entry.innerText(), /✓ read, 1 of 4 questions answered correctly/);
+  assert.match(await page.locator('[data-path-next]').innerText(), /Next to read: When Rust pays off/);
+  assert.deepEqual(consoleErrors, []);
+});
+
+test('the checklists page copies ticked items as Markdown with links back', async () => {
+  const { page, context } = await site.newPage();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
+  await page.goto(`${site.base}/checklists/`);
+  await page.getByRole('button', { name: 'Copy ticked items as Markdown' }).click();
+  await page.getByText('Nothing is ticked yet.').waitFor();
+  await page.getByLabel(/ffi-abi-version/).check();
+  await page.getByRole('button', { name: 'Copy ticked items as Markdown' }).click();
+  await page.getByText('Copied 1 item as Markdown.').waitFor();
+  const md = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(md, `- [x] [\`ffi-abi-version\`](${site.base}/checklists/#check-ffi-abi-version) The Go wrapper checks the Rust library's ABI version against the header it was compiled with. ([why](${site.base}/guides/your-first-crossing/#check-the-abi-version-at-start-up))\n`);
+  await page.reload();
+  assert.equal(await page.getByLabel(/ffi-abi-version/).isChecked(), true, 'ticks are remembered');
+  await page.getByRole('button', { name: 'Copy the full list as Markdown' }).click();
+  const full = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(full.split('\n').filter(Boolean).length >= 8);
+  assert.match(full, /- \[ \] \[`ffi-header-generated`\]/);
+});
+
+test('present mode steps through the sections by keyboard and returns to the same place', async () => {
+  const { page } = await site.newPage();
+  await page.goto(`${site.base}/guides/your-first-crossing/`);
+  await page.getByRole('button', { name: 'Present this guide as slides' }).click();
+  const deck = page.getByRole('dialog', { name: /Presenting Your first crossing/ });
+  await deck.waitFor();
+  assert.match(await deck.locator('[data-count]').innerText(), /Slide 1 of \d+/);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.match(await deck.locator('.present-slide h2').innerText(), /The Rust side/);
+  assert.ok((await deck.locator('.present-slide figure.code pre').count()) >= 2, 'code regions stay whole on the slide');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Escape');
+  await deck.waitFor({ state: 'detached' });
+  const focused = await page.evaluate(() => document.activeElement?.textContent);
+  assert.equal(focused, 'What a crossing costs');
+  const top = await page.locator('#what-a-crossing-costs').evaluate((h) => h.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 200, `the page is back at the section last shown (heading at ${top}px)`);
+});
+
+test('guide pages load no island code until a reader uses one', async () => {
+  const { page } = await site.newPage();
+  const scripts: string[] = [];
+  page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+  await page.goto(`${site.base}/guides/your-first-crossing/`);
+  await page.waitForLoadState('networkidle');
+  const islands = /\/(quiz|present|progress|stackblitz|sdk)[^/]*\.js$/;
+  assert.deepEqual(scripts.filter((s) => islands.test(s)), []);
+  await page.getByRole('button', { name: 'Present this guide as slides' }).click();
+  await page.getByRole('dialog').waitFor();
+  assert.ok(scripts.some((s) => /present[^/]*\.js$/.test(s)), `present mode's code loads on use (loaded: ${scripts.join(', ')})`);
+});
