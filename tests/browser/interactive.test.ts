@@ -43,14 +43,14 @@ test('a knowledge check gives feedback and is remembered on the onboarding path'
   const q = page.locator('[data-question="small-inputs"]');
   await q.getByRole('button', { name: 'Check answer' }).click();
   await q.getByText('Choose an answer first.').waitFor();
-  await q.getByLabel(/^A\. Yes, Rust is faster/).check();
+  await q.getByRole('radio', { name: /A\. Yes, Rust is faster/ }).check();
   await q.getByRole('button', { name: 'Check answer' }).click();
   await q.getByText(/Not quite: the answer is B\./).waitFor();
-  await q.getByLabel(/^B\./).press('Space'); // keyboard works as well as the mouse
+  await q.getByRole('radio', { name: /B\. No, not one call/ }).press('Space'); // keyboard works as well as the mouse
   await q.getByRole('button', { name: 'Check answer' }).press('Enter');
   await q.getByText(/^Correct\./).waitFor();
   await page.getByRole('button', { name: 'Mark this guide as read' }).click();
-  assert.equal(await page.getByRole('button', { name: 'Mark this guide as read' }).getAttribute('aria-pressed'), 'true');
+  await page.waitForFunction(() => document.querySelector('[data-island="progress"]')?.getAttribute('aria-pressed') === 'true');
   await page.goto(`${site.base}/path/`);
   const entry = page.locator('[data-guide="your-first-crossing"] [data-state]');
   assert.match(await entry.innerText(), /✓ read, 1 of 4 questions answered correctly/);
@@ -64,13 +64,13 @@ test('the checklists page copies ticked items as Markdown with links back', asyn
   await page.goto(`${site.base}/checklists/`);
   await page.getByRole('button', { name: 'Copy ticked items as Markdown' }).click();
   await page.getByText('Nothing is ticked yet.').waitFor();
-  await page.getByLabel(/ffi-abi-version/).check();
+  await page.getByRole('checkbox', { name: /ffi-abi-version/ }).check();
   await page.getByRole('button', { name: 'Copy ticked items as Markdown' }).click();
   await page.getByText('Copied 1 item as Markdown.').waitFor();
   const md = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(md, `- [x] [\`ffi-abi-version\`](${site.base}/checklists/#check-ffi-abi-version) The Go wrapper checks the Rust library's ABI version against the header it was compiled with. ([why](${site.base}/guides/your-first-crossing/#check-the-abi-version-at-start-up))\n`);
   await page.reload();
-  assert.equal(await page.getByLabel(/ffi-abi-version/).isChecked(), true, 'ticks are remembered');
+  assert.equal(await page.getByRole('checkbox', { name: /ffi-abi-version/ }).isChecked(), true, 'ticks are remembered');
   await page.getByRole('button', { name: 'Copy the full list as Markdown' }).click();
   const full = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(full.split('\n').filter(Boolean).length >= 8);
@@ -92,7 +92,7 @@ test('present mode steps through the sections by keyboard and returns to the sam
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('Escape');
   await deck.waitFor({ state: 'detached' });
-  const focused = await page.evaluate(() => document.activeElement?.textContent);
+  const focused = await page.evaluate(() => document.activeElement?.textContent?.trim());
   assert.equal(focused, 'What a crossing costs');
   const top = await page.locator('#what-a-crossing-costs').evaluate((h) => h.getBoundingClientRect().top);
   assert.ok(top >= 0 && top < 200, `the page is back at the section last shown (heading at ${top}px)`);

@@ -31,6 +31,7 @@ export function activate(button: HTMLElement): void {
     document.removeEventListener('keydown', keys);
     document.body.classList.remove('presenting');
     const anchor = slides[index]!.anchor;
+    anchor?.setAttribute('tabindex', '-1'); // a heading takes focus only when told it may
     anchor?.scrollIntoView();
     (anchor ?? button).focus({ preventScroll: true });
   };
