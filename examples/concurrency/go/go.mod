@@ -1,0 +1,3 @@
+module example.com/handbook/concurrency
+
+go 1.26

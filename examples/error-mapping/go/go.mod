@@ -1,0 +1,3 @@
+module example.com/handbook/error-mapping
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/handbook/memory-contracts
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/handbook/ownership-handles
+
+go 1.26
