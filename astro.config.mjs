@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { codeTheme } from './src/lib/code-theme.ts';
+import { codeTheme, compactCode } from './src/lib/code-theme.ts';
 
 export default defineConfig({
   site: 'http://127.0.0.1:4321',
@@ -9,7 +9,7 @@ export default defineConfig({
   integrations: [mdx()],
   markdown: {
     // Fenced blocks (shell commands) use the same CSS-variable theme as <Code>, so both follow light and dark.
-    shikiConfig: { theme: codeTheme },
+    shikiConfig: { theme: codeTheme, transformers: [compactCode] },
   },
   build: { format: 'directory' },
   devToolbar: { enabled: false },

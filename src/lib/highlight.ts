@@ -1,5 +1,5 @@
 import { createHighlighter, type Highlighter } from 'shiki';
-import { codeTheme } from './code-theme.ts';
+import { codeTheme, compactCode } from './code-theme.ts';
 
 const LANGS = ['go', 'rust', 'c', 'toml', 'yaml', 'sh', 'json', 'text'] as const;
 let highlighter: Promise<Highlighter> | undefined;
@@ -8,5 +8,5 @@ let highlighter: Promise<Highlighter> | undefined;
 export async function highlight(code: string, lang: string): Promise<string> {
   highlighter ??= createHighlighter({ themes: [codeTheme], langs: [...LANGS] });
   const h = await highlighter;
-  return h.codeToHtml(code, { lang: (LANGS as readonly string[]).includes(lang) ? lang : 'text', theme: 'handbook' });
+  return h.codeToHtml(code, { lang: (LANGS as readonly string[]).includes(lang) ? lang : 'text', theme: 'handbook', transformers: [compactCode] });
 }

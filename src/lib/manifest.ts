@@ -35,7 +35,7 @@ export const exampleManifestSchema = z.strictObject({
     /** Environment the command must run with (for example GODEBUG settings the example teaches). */
     env: z.record(z.string(), z.string()).default({}),
   }),
-  /** Files shown on the example page, relative to the example folder, in order. */
+  /** The files to read first, relative to the example folder: listed on its page and sent to StackBlitz. */
   files: z.array(z.string()).min(1),
   benchmarks: z
     .strictObject({
