@@ -41,8 +41,9 @@ export function createRunner(opts: RunnerOptions) {
   const maxConcurrent = opts.maxConcurrent ?? 2;
   const running = new Map<string, ChildProcess | null>();
 
-  const reply = (res: ServerResponse, status: number, body: object) =>
+  const reply = (res: ServerResponse, status: number, body: object): void => {
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends Host: evil.example.

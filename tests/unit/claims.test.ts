@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { evaluateClaim } from '../../src/lib/claims.ts';
 import type { BenchmarkResult } from '../../src/lib/results.ts';
 
-const result = (name: string, median: number): BenchmarkResult => ({ name, nsPerOp: { median, low: median, high: median, samples: 6 } });
+const result = (name: string, median: number): BenchmarkResult => ({ name, nsPerOp: { median, low: median, high: median, samples: 6 }, samples: [median] });
 const results = [result('Go/size=1024', 700), result('Rust/size=1024', 170)];
 const claim = { id: 'rust-wins', says: 'Rust is faster at 1 KiB', faster: 'Rust/size=1024', than: 'Go/size=1024', by: 3 };
 
