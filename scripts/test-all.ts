@@ -23,6 +23,8 @@ const steps: Step[] = [
   { name: 'verify --check', cmd: 'npx', args: ['tsx', 'scripts/verify.ts', '--check'] },
   { name: 'build', cmd: 'npm', args: ['run', 'build'] },
   { name: 'browser tests', cmd: node, args: ['--import', 'tsx', '--test', '--test-concurrency=1', 'tests/browser/*.test.ts'], nodeTest: true, before: ensureChromium },
+  // Accessibility, keyboard, links, valid HTML, size budgets, outside requests and search quality, on dist/.
+  { name: 'quality', cmd: node, args: ['--import', 'tsx', '--test', '--test-concurrency=2', 'tests/quality/*.test.ts'], nodeTest: true, before: ensureChromium },
 ];
 
 function ensureChromium() {

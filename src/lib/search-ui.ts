@@ -5,15 +5,17 @@ interface PagefindResult {
 }
 interface Pagefind {
   debouncedSearch(query: string, options?: object, ms?: number): Promise<{ results: PagefindResult[] } | null>;
-  options(options: { noWorker?: boolean }): Promise<void>;
+  options(options: { noWorker?: boolean; ranking?: { pageLength?: number } }): Promise<void>;
 }
 
 let pagefind: Promise<Pagefind> | undefined;
 // The index exists only in the built site (`npm run build`), at /pagefind/.
 // Searched on the main thread: the index is small, and the worker script would add 12 kB (gzip) to the first search.
+// Page length counts for less than Pagefind's default (0.75): a guide is long because it explains, and should not lose
+// to a short example page that only names the term (tests/quality/search.test.ts).
 const loadPagefind = (): Promise<Pagefind> =>
   (pagefind ??= (import(/* @vite-ignore */ `${'/pagefind/'}pagefind.js`) as Promise<Pagefind>).then(async (pf) => {
-    await pf.options({ noWorker: true });
+    await pf.options({ noWorker: true, ranking: { pageLength: 0.5 } });
     return pf;
   }));
 

@@ -24,13 +24,19 @@ interface Visited {
 let site: Site;
 const pages = builtPages();
 const visited = new Map<string, Visited>();
+const loadFailures: string[] = [];
 
 before(async () => {
   site = await startSite();
   const { page, context } = await site.newPage();
   for (const { url } of pages) {
-    await page.goto(site.base + url);
-    await settled(page, 100);
+    try {
+      await page.goto(site.base + url, { timeout: 15_000 });
+      await settled(page, 100);
+    } catch (e) {
+      loadFailures.push(`${url}: does not load: ${(e as Error).message.split('\n')[0]}`);
+      continue;
+    }
     const found = await page.evaluate(() => {
       const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
       const names = [...document.querySelectorAll('a[name]')].map((e) => e.getAttribute('name')!);
@@ -91,6 +97,7 @@ function idsOf(file: string): Set<string> {
 
 test('every page was visited', () => {
   assert.ok(pages.length >= 5, `only ${pages.length} built pages`);
+  assert.deepEqual(loadFailures, []);
   assert.equal(visited.size, pages.length);
 });
 

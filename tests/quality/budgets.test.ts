@@ -1,0 +1,147 @@
+/**
+ * Size budgets, on the built files compressed with gzip -9 (1 kB = 1000 bytes):
+ *   HTML        ≤ 20 kB any page; ≤ 7 kB a page without code (no <pre>)
+ *   JavaScript  ≤ 5 kB loaded before any interaction by a text-only guide page (no <pre>), measured in the browser
+ *   CSS         ≤ 12 kB all of the site's stylesheets together
+ *   Search      ≤ 100 kB for a first search: every response from opening the dialog to the results being shown
+ * A table of every figure is printed on each run.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { after, before, test } from 'node:test';
+import { builtPages, distDir, settled, startSite, type Site } from '../browser/harness.ts';
+
+export const BUDGET = { html: 20_000, htmlNoCode: 7_000, js: 5_000, css: 12_000, search: 100_000 };
+const SEARCH_QUERY = 'cgo handle';
+
+/** Bytes a server with gzip -9 sends: files that are already compressed (Pagefind's index) go as they are. */
+export const gz = (data: Buffer | string) => {
+  const buf = typeof data === 'string' ? Buffer.from(data) : data;
+  return Math.min(buf.length, gzipSync(buf, { level: 9 }).length);
+};
+const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
+const hasCode = (html: string) => /<pre[\s>]/.test(html);
+/** Inline <script> bodies (no src) and <style> blocks of a page. */
+const inline = (html: string, tag: 'script' | 'style') =>
+  [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\ssrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!).filter((t) => t.trim());
+
+const rows: { what: string; size: number; budget: number | null; note?: string }[] = [];
+const problems: Record<string, string[]> = { html: [], js: [], css: [], search: [] };
+let site: Site;
+
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+  const width = Math.max(...rows.map((r) => r.what.length), 10);
+  const line = (a: string, b: string, c: string, d: string) => `${a.padEnd(width)}  ${b.padStart(9)}  ${c.padStart(9)}  ${d}`;
+  console.log(
+    [
+      '',
+      'Size budgets (gzip -9, 1 kB = 1000 B)',
+      line('what', 'size', 'budget', ''),
+      line('-'.repeat(width), '-'.repeat(9), '-'.repeat(9), '----'),
+      ...rows.map((r) => line(r.what, kB(r.size), r.budget === null ? '–' : kB(r.budget), `${r.budget === null ? '' : r.size <= r.budget ? 'ok' : 'OVER'}${r.note ? `  ${r.note}` : ''}`)),
+      '',
+    ].join('\n'),
+  );
+});
+
+const pages = builtPages().map((p) => ({ ...p, html: readFileSync(p.file, 'utf8') }));
+
+test('HTML: every page within its budget', () => {
+  assert.ok(pages.length >= 5, `only ${pages.length} built pages`);
+  // Example source pages (one per file) are many and alike: the table shows the three largest and any near budget.
+  const isSource = (url: string) => /^\/examples\/[^/]+\/source\//.test(url);
+  const sourceRows: typeof rows = [];
+  for (const p of pages) {
+    const size = gz(p.html);
+    const code = hasCode(p.html);
+    const budget = code ? BUDGET.html : BUDGET.htmlNoCode;
+    (isSource(p.url) ? sourceRows : rows).push({ what: `HTML ${p.url}`, size, budget, note: code ? '' : 'no <pre>' });
+    if (size > budget) problems.html!.push(`${p.url}: HTML is ${kB(size)} gzipped, over the ${kB(budget)} budget for a page ${code ? 'with' : 'without'} code`);
+  }
+  sourceRows.sort((a, b) => b.size - a.size);
+  const shown = sourceRows.filter((r, i) => i < 3 || r.size > 0.8 * r.budget!);
+  rows.push(...shown);
+  if (sourceRows.length > shown.length) {
+    const rest = sourceRows.slice(shown.length);
+    rows.push({ what: `HTML ${rest.length} more example source pages`, size: rest[0]!.size, budget: BUDGET.html, note: 'the largest of them' });
+  }
+  assert.deepEqual(problems.html, []);
+});
+
+test('CSS: all stylesheets together within budget', () => {
+  // Every stylesheet the build emits (Pagefind's own UI stylesheets are not used by the site: the requests test checks
+  // nothing loads them), plus every distinct inline <style> block.
+  const files = (readdirSync(distDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.css') && !f.split(path.sep).includes('pagefind'));
+  let total = 0;
+  for (const f of files.sort()) {
+    const size = gz(readFileSync(path.join(distDir, f)));
+    total += size;
+    rows.push({ what: `CSS /${f.split(path.sep).join('/')}`, size, budget: null });
+  }
+  const styles = new Set(pages.flatMap((p) => inline(p.html, 'style')));
+  const inlineSize = [...styles].reduce((n, s) => n + gz(s), 0);
+  if (styles.size) rows.push({ what: `CSS inline <style> (${styles.size} distinct)`, size: inlineSize, budget: null });
+  total += inlineSize;
+  rows.push({ what: 'CSS total', size: total, budget: BUDGET.css });
+  if (total > BUDGET.css) problems.css!.push(`CSS: ${kB(total)} gzipped in all (${files.join(', ')}), over the ${kB(BUDGET.css)} budget`);
+  assert.deepEqual(problems.css, []);
+});
+
+/** Gzip size of every JavaScript response a page requests from load until its scripts settle, plus its inline scripts. */
+async function jsOnLoad(url: string) {
+  const { page, context } = await site.newPage();
+  const sizes = new Map<string, Promise<number>>();
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script' || /\.m?js($|\?)/.test(new URL(r.url()).pathname)) sizes.set(new URL(r.url()).pathname, r.body().then(gz, () => 0));
+  });
+  await page.goto(site.base + url);
+  await settled(page, 300);
+  await page.waitForLoadState('networkidle');
+  const files = await Promise.all([...sizes].map(async ([f, s]) => ({ f, size: await s })));
+  await context.close();
+  const html = pages.find((p) => p.url === url)!.html;
+  const inlineSize = gz(inline(html, 'script').join('\n'));
+  return { files, inlineSize, total: files.reduce((n, x) => n + x.size, 0) + inlineSize };
+}
+
+test('JavaScript: a text-only guide page loads at most 5 kB before any interaction', async () => {
+  const textOnlyGuides = pages.filter((p) => /^\/guides\/[^/]+\/$/.test(p.url) && !hasCode(p.html));
+  // Without a text-only guide yet, every page without code stands in for one (said in the table).
+  const measured = textOnlyGuides.length ? textOnlyGuides : pages.filter((p) => !hasCode(p.html));
+  const note = textOnlyGuides.length ? 'text-only guide' : 'no text-only guide yet: a page without <pre>';
+  assert.ok(measured.length > 0, 'no page without code to measure');
+  for (const p of measured) {
+    const { files, inlineSize, total } = await jsOnLoad(p.url);
+    rows.push({ what: `JS on load ${p.url}`, size: total, budget: BUDGET.js, note: `${note}; ${files.length} file(s) + ${kB(inlineSize)} inline: ${files.map((f) => `${path.basename(f.f)} ${kB(f.size)}`).join(', ')}` });
+    if (total > BUDGET.js) problems.js!.push(`${p.url}: loads ${kB(total)} of JavaScript (gzip) before any interaction, over the ${kB(BUDGET.js)} budget: ${files.map((f) => `${f.f} ${kB(f.size)}`).join(', ')}, inline ${kB(inlineSize)}`);
+  }
+  assert.deepEqual(problems.js, []);
+});
+
+test('Search: a first search transfers at most 100 kB', async () => {
+  const { page, context } = await site.newPage();
+  await page.goto(site.base + '/');
+  await settled(page);
+  await page.waitForLoadState('networkidle');
+  // From here on, everything fetched is for the search.
+  const sizes = new Map<string, Promise<number>>();
+  page.on('response', (r) => sizes.set(new URL(r.url()).pathname, r.body().then(gz, () => 0)));
+  await page.locator('[data-search-open]').click();
+  await page.locator('dialog[open] input').fill(SEARCH_QUERY);
+  await page.locator('dialog[open] .search-results li a').first().waitFor();
+  await page.waitForLoadState('networkidle');
+  const files = await Promise.all([...sizes].map(async ([f, s]) => ({ f, size: await s })));
+  await context.close();
+  const total = files.reduce((n, x) => n + x.size, 0);
+  for (const f of files.sort((a, b) => b.size - a.size)) rows.push({ what: `  search ${f.f}`, size: f.size, budget: null });
+  rows.push({ what: `Search: first search “${SEARCH_QUERY}” (${files.length} responses)`, size: total, budget: BUDGET.search });
+  if (total > BUDGET.search) problems.search!.push(`/ search for “${SEARCH_QUERY}”: ${kB(total)} transferred (gzip), over the ${kB(BUDGET.search)} budget; largest: ${files.slice(0, 3).map((f) => `${f.f} ${kB(f.size)}`).join(', ')}`);
+  assert.deepEqual(problems.search, []);
+  assert.ok(files.some((f) => /^wasm\./.test(path.basename(f.f))), 'the search loaded no Pagefind wasm: was it measured?');
+});
