@@ -13,4 +13,6 @@ export default defineConfig({
   },
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // Scripts as files, never inlined: HTML stays within its budget and the browser caches the scripts across pages.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

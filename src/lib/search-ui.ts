@@ -8,6 +8,8 @@ interface Pagefind {
   options(options: { noWorker?: boolean; ranking?: { pageLength?: number } }): Promise<void>;
 }
 
+/** Results shown: each loads its page's fragment, the largest part of a first search. */
+const RESULTS = 5;
 let pagefind: Promise<Pagefind> | undefined;
 // The index exists only in the built site (`npm run build`), at /pagefind/.
 // Searched on the main thread: the index is small, and the worker script would add 12 kB (gzip) to the first search.
@@ -52,7 +54,7 @@ export function mountSearch(panel: HTMLElement, onNavigate?: () => void): void {
       return;
     }
     if (!search || input.value.trim() !== query) return; // superseded by a newer query
-    const results = await Promise.all(search.results.slice(0, 8).map((r) => r.data()));
+    const results = await Promise.all(search.results.slice(0, RESULTS).map((r) => r.data()));
     status.textContent = results.length ? `${search.results.length} result${search.results.length === 1 ? '' : 's'} for “${query}”` : `No results for “${query}”`;
     list.replaceChildren(
       ...results.map((r) => {
