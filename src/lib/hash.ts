@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** What never counts as an example's source: the record itself and build output. */
+/** What never counts as an example's source: the record itself and build output (also in .gitignore). */
 const IGNORED = new Set(['verified.json', 'target', 'node_modules', '.cache']);
+const BUILD_OUTPUT = /\.(test|prof|out|a|o|so)$/;
 
 /** Every source file of an example, relative to its folder, sorted. */
 export function sourceFiles(dir: string, sub = ''): string[] {
   return readdirSync(path.join(dir, sub), { withFileTypes: true })
-    .filter((e) => !IGNORED.has(e.name) && !e.name.startsWith('.'))
+    .filter((e) => !IGNORED.has(e.name) && !e.name.startsWith('.') && !BUILD_OUTPUT.test(e.name))
     .flatMap((e) => {
       const rel = sub ? `${sub}/${e.name}` : e.name;
       return e.isDirectory() ? sourceFiles(dir, rel) : [rel];

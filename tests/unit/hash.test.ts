@@ -26,6 +26,7 @@ test('the record itself and build output do not count', () => {
   const before = hashSources(dir);
   writeFileSync(path.join(dir, 'verified.json'), '{}');
   writeFileSync(path.join(dir, 'target/lib.a'), 'x');
+  writeFileSync(path.join(dir, 'rust/src/pkg.test'), 'a go test -c binary');
   assert.equal(hashSources(dir), before);
   assert.deepEqual(sourceFiles(dir), ['example.yaml', 'rust/src/lib.rs']);
 });
