@@ -14,7 +14,7 @@ import { SourceError } from '../src/lib/errors.ts';
 import { loadGuides, type GuideSource } from '../src/lib/guides.ts';
 import { loadExamples, type Example } from '../src/lib/manifest.ts';
 import { relative } from '../src/lib/paths.ts';
-import { readVerified, verifiedPath, writeVerified, type Verified } from '../src/lib/results.ts';
+import { readVerified, toolchainDrift, verifiedPath, writeVerified, type Verified } from '../src/lib/results.ts';
 import { exec, tail } from './verify/exec.ts';
 import { buildEnv, CBINDGEN, ExampleRunner, FULL, QUICK, StepFailure } from './verify/example-steps.ts';
 import { checkGuides } from './verify/guide-checks.ts';
@@ -93,6 +93,10 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
     if (!recorded) throw new StepFailure(`${recordFile}: missing: ${example.slug} was never recorded\n  → run \`npm run verify -- --example ${example.slug}\` and commit verified.json`);
     if (recorded.sourceHash !== hash) {
       throw new StepFailure(`${recordFile}: stale: the sources of ${example.slug} changed since its results were recorded (${recorded.sourceHash.slice(7, 19)} → ${hash.slice(7, 19)})\n  → run \`npm run verify -- --example ${example.slug}\` and commit verified.json`);
+    }
+    const drift = toolchainDrift(recorded.toolchains, toolchains);
+    if (drift.length) {
+      throw new StepFailure(`${recordFile}: stale: measured with other toolchains than this machine's\n  ${drift.join('\n  ')}\n  → run \`npm run verify -- --example ${example.slug}\` with the project's toolchains and commit verified.json`);
     }
   }
   await step('rust build', () => runner.buildRust());

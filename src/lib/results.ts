@@ -77,4 +77,17 @@ export function writeVerified(exampleDir: string, verified: Verified): void {
   writeFileSync(verifiedPath(exampleDir), `${JSON.stringify(verifiedSchema.parse(verified), null, 2)}\n`);
 }
 
+/** The release line of a toolchain's version string: `go1.26` from `go version go1.26.8 linux/amd64`, `1.95` from `rustc 1.95.0 (…)`. */
+const releaseLine = (version: string): string | undefined => /(go)?(\d+\.\d+)/.exec(version)?.slice(1).join('');
+
+/**
+ * Toolchains whose release line differs between a record and this machine: figures measured with Go 1.25
+ * say nothing about Go 1.26 (whose cgo calls are cheaper), so such a record is stale. Patch releases do not count.
+ */
+export function toolchainDrift(recorded: Verified['toolchains'], current: Verified['toolchains']): string[] {
+  return (['go', 'rustc'] as const)
+    .filter((t) => releaseLine(recorded[t]) !== releaseLine(current[t]))
+    .map((t) => `${t}: recorded with ${recorded[t]}, this machine has ${current[t]}`);
+}
+
 export { splitBenchName } from './bench-series.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { readVerified, splitBenchName } from '../../src/lib/results.ts';
+import { readVerified, splitBenchName, toolchainDrift } from '../../src/lib/results.ts';
 
 test('no record yet is null, not an error', () => {
   assert.equal(readVerified(mkdtempSync(path.join(os.tmpdir(), 'v-'))), null);
@@ -25,4 +25,13 @@ test('every committed record is valid', async () => {
 test('benchmark names split into variant and parameter', () => {
   assert.deepEqual(splitBenchName('Rust/size=1024'), { variant: 'Rust', param: 'size', value: 1024 });
   assert.deepEqual(splitBenchName('EmptyCall'), { variant: 'EmptyCall' });
+});
+
+test('a record made with another Go or Rust release is stale; a patch release is not', () => {
+  const recorded = { go: 'go version go1.26.8 linux/amd64', rustc: 'rustc 1.95.0 (59807616e 2026-04-14)', cargo: 'cargo 1.95.0', cc: 'cc 12.2.0' };
+  assert.deepEqual(toolchainDrift(recorded, { ...recorded, go: 'go version go1.26.9 linux/amd64', cc: 'cc 13.1.0' }), []);
+  assert.deepEqual(toolchainDrift(recorded, { ...recorded, go: 'go version go1.25.4 linux/amd64' }), [
+    'go: recorded with go version go1.26.8 linux/amd64, this machine has go version go1.25.4 linux/amd64',
+  ]);
+  assert.equal(toolchainDrift(recorded, { ...recorded, rustc: 'rustc 1.96.0 (abc 2026-06-01)' }).length, 1);
 });
