@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { StringDecoder } from 'node:string_decoder';
 import type { Example } from '../../src/lib/manifest.ts';
 import { buildEnv, cargoBuild, goBench, goRun, QUICK, rustLibEnv, type Command } from '../verify/example-steps.ts';
 import { detectToolchains, ToolchainMissing } from '../verify/toolchains.ts';
@@ -119,7 +120,8 @@ export function createRunner(opts: RunnerOptions) {
       code = await new Promise<number | null>((resolve) => {
         child = spawn(c.cmd, c.args, { cwd: c.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
         running.set(example.slug, child);
-        const onData = (d: Buffer) => {
+        // One decoder per stream: a chunk may end inside a multi-byte character.
+        const onData = (decoder: StringDecoder) => (d: Buffer) => {
           if (truncated) return;
           bytes += d.length;
           if (bytes > outputLimit) {
@@ -127,10 +129,11 @@ export function createRunner(opts: RunnerOptions) {
             kill();
             return;
           }
-          send({ t: 'out', data: d.toString('utf8') });
+          const data = decoder.write(d);
+          if (data) send({ t: 'out', data });
         };
-        child.stdout!.on('data', onData);
-        child.stderr!.on('data', onData);
+        child.stdout!.on('data', onData(new StringDecoder('utf8')));
+        child.stderr!.on('data', onData(new StringDecoder('utf8')));
         child.on('error', (e) => {
           send({ t: 'error', text: `could not start ${c.cmd}: ${e.message}` });
           resolve(null);

@@ -6,7 +6,8 @@
 
 export interface NamedMedian {
   name: string;
-  nsPerOp: { median: number };
+  /** The median, and where recorded its 95% confidence interval. */
+  nsPerOp: { median: number; low?: number; high?: number };
 }
 
 export function splitBenchName(name: string): { variant: string; param?: string; value?: number } {
@@ -45,17 +46,28 @@ export function toSeries<T extends NamedMedian>(results: readonly T[]): { tables
 export type Crossover =
   | { kind: 'always'; at: number }
   | { kind: 'never' }
-  | { kind: 'from'; at: number; after: number }
+  /** `level`: at `after`, neither variant was clearly faster. */
+  | { kind: 'from'; at: number; after: number; level: boolean }
   | { kind: 'unmeasured' };
 
-/** The smallest measured value from which `to` is faster than `from` at that value and every larger one. */
+/**
+ * `a` is clearly faster than `b`: its whole 95% interval lies below b's, the test under which benchstat stops printing `~`.
+ * Without intervals, the medians decide.
+ */
+function clearlyFaster(a: NamedMedian['nsPerOp'], b: NamedMedian['nsPerOp']): boolean {
+  return a.high !== undefined && b.low !== undefined ? a.high < b.low : a.median < b.median;
+}
+
+/** The smallest measured value from which `to` is clearly faster than `from` at that value and every larger one. */
 export function crossover(results: readonly NamedMedian[], param: string, from: string, to: string): Crossover {
   const table = toSeries(results).tables.find((t) => t.param === param);
   const rows = (table?.rows ?? []).filter((r) => r.cells.has(from) && r.cells.has(to));
   if (rows.length === 0) return { kind: 'unmeasured' };
-  const wins = rows.map((r) => r.cells.get(to)!.nsPerOp.median < r.cells.get(from)!.nsPerOp.median);
+  const ns = (r: (typeof rows)[number], v: string) => r.cells.get(v)!.nsPerOp;
+  const wins = rows.map((r) => clearlyFaster(ns(r, to), ns(r, from)));
   const first = wins.lastIndexOf(false) + 1;
   if (first === 0) return { kind: 'always', at: rows[0]!.value };
   if (first === rows.length) return { kind: 'never' };
-  return { kind: 'from', at: rows[first]!.value, after: rows[first - 1]!.value };
+  const before = rows[first - 1]!;
+  return { kind: 'from', at: rows[first]!.value, after: before.value, level: !clearlyFaster(ns(before, from), ns(before, to)) };
 }
