@@ -20,21 +20,32 @@ const node = process.execPath;
 const steps: Step[] = [
   { name: 'types', cmd: 'npx', args: ['astro', 'check', '--minimumSeverity', 'warning'] },
   { name: 'unit tests', cmd: node, args: ['--import', 'tsx', '--test', 'tests/unit/*.test.ts'], nodeTest: true },
-  { name: 'verify --check', cmd: 'npx', args: ['tsx', 'scripts/verify.ts', '--check'] },
+  { name: 'verify --check', cmd: 'npx', args: ['tsx', 'scripts/verify.ts', '--check'], before: ensureValgrind },
   { name: 'build', cmd: 'npm', args: ['run', 'build'] },
   { name: 'browser tests', cmd: node, args: ['--import', 'tsx', '--test', '--test-concurrency=1', 'tests/browser/*.test.ts'], nodeTest: true, before: ensureChromium },
   // Accessibility, keyboard, links, valid HTML, size budgets, outside requests and search quality, on dist/.
   { name: 'quality', cmd: node, args: ['--import', 'tsx', '--test', '--test-concurrency=2', 'tests/quality/*.test.ts'], nodeTest: true, before: ensureChromium },
 ];
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
+/** Installs a Debian package the suite needs when it is missing and we may (root on Debian); otherwise says what to install. */
+function ensurePackage(pkg: string, present: () => boolean, fix: string) {
+  if (present()) return;
   if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
-    console.log(`no Chromium at ${CHROMIUM}: installing Debian's chromium…`);
-    const r = spawnSync('sh', ['-c', 'apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium'], { stdio: 'inherit' });
-    if (r.status === 0) return;
+    console.log(`${pkg} is missing: installing Debian's ${pkg}…`);
+    const r = spawnSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`], { stdio: 'inherit' });
+    if (r.status === 0 && present()) return;
   }
-  throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium (sudo apt-get install -y chromium) or set CHROMIUM_PATH`);
+  throw new Error(`${pkg} is missing: ${fix}`);
+}
+function onPath(cmd: string) {
+  return () => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+// valgrind proves the ownership and memory-contracts examples free everything they allocate.
+function ensureValgrind() {
+  ensurePackage('valgrind', onPath('valgrind'), 'install it (sudo apt-get install -y valgrind)');
+}
+function ensureChromium() {
+  ensurePackage('chromium', () => existsSync(CHROMIUM), `no Chromium at ${CHROMIUM}: install Debian's chromium (sudo apt-get install -y chromium) or set CHROMIUM_PATH`);
 }
 
 function run(step: Step): Promise<{ passed: number; failed: number }> {
