@@ -26,8 +26,9 @@ func (t *Tally) distinctAfterNoKeepAlive(d time.Duration) int64 {
 // endregion
 
 // region: mistake-nul
-// addTruncating is Add without the NUL check: C.CString copies up to the first
-// NUL, so Rust counts a different word than the caller passed.
+// addTruncating is Add without the NUL check: C.CString copies every byte and
+// adds a NUL, but Rust reads only up to the first NUL, so it counts a different
+// word than the caller passed.
 func (t *Tally) addTruncating(word string) uint64 {
 	cword := C.CString(word)
 	defer C.free(unsafe.Pointer(cword))

@@ -129,7 +129,9 @@ func TestValgrind(t *testing.T) {
 				"--error-exitcode=99", "--leak-check=full",
 				"--show-leak-kinds=definite,indirect", "--errors-for-leak-kinds=definite,indirect",
 				"--suppressions=testdata/go-runtime.supp", bin)
-			cmd.Env = append(os.Environ(), scenarioEnv+"="+c.scenario)
+			// One P: valgrind runs one thread at a time, and idle Go threads spinning
+			// for work would slow it many times over.
+			cmd.Env = append(os.Environ(), scenarioEnv+"="+c.scenario, "GOMAXPROCS=1")
 			out, err := cmd.CombinedOutput()
 			if c.want == nil {
 				if err != nil || !strings.Contains(string(out), "finished") {
