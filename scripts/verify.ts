@@ -9,11 +9,12 @@
  *   npm run verify -- --update-headers  regenerate cbindgen headers first
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SourceError } from '../src/lib/errors.ts';
 import { loadGuides, type GuideSource } from '../src/lib/guides.ts';
 import { loadExamples, type Example } from '../src/lib/manifest.ts';
-import { relative } from '../src/lib/paths.ts';
+import { relative, rootDir } from '../src/lib/paths.ts';
 import { readVerified, toolchainDrift, verifiedPath, writeVerified, type Verified } from '../src/lib/results.ts';
 import { exec, tail } from './verify/exec.ts';
 import { buildEnv, CBINDGEN, ExampleRunner, FULL, QUICK, StepFailure } from './verify/example-steps.ts';
@@ -143,7 +144,8 @@ function readOrForget(dir: string): Verified | null {
 async function ensureCbindgen(env: NodeJS.ProcessEnv) {
   if (existsSync(CBINDGEN)) return;
   say('installing cbindgen 0.29.4 into .cache/tools (once)…');
-  const r = await exec('cargo', ['install', 'cbindgen@0.29.4', '--locked', '--root', '.cache/tools'], { cwd: process.cwd(), env, timeoutMs: 15 * 60_000 });
+  const root = path.dirname(path.dirname(CBINDGEN));
+  const r = await exec('cargo', ['install', 'cbindgen@0.29.4', '--locked', '--root', root], { cwd: rootDir, env, timeoutMs: 15 * 60_000 });
   if (r.code !== 0) throw new ToolchainMissing(`could not install cbindgen with cargo:\n${tail(r.stderr)}`);
 }
 

@@ -47,5 +47,6 @@ export function checkGuides(guides: readonly GuideSource[], examples: readonly E
       });
     }
   }
-  return problems;
+  // A broken file cited several times is one problem, not one per citation.
+  return [...new Set(problems)];
 }
