@@ -9,7 +9,8 @@ import { createSite } from '../../scripts/serve/site.ts';
 import { loadExamples } from '../../src/lib/manifest.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const distDir = path.join(rootDir, 'dist');
+/** The built site under test: dist/, or HANDBOOK_DIST (the gates' own test points it at a deliberately broken copy). */
+export const distDir = process.env.HANDBOOK_DIST ? path.resolve(process.env.HANDBOOK_DIST) : path.join(rootDir, 'dist');
 
 /** Every built page: its file in dist/ and the address it is served at (`guides/x/index.html` → `/guides/x/`). */
 export function builtPages(root = distDir): { file: string; url: string }[] {
@@ -89,14 +90,14 @@ export interface TrackedPage {
 
 /** Serves dist/ on a free loopback port, with the local runner (limits adjustable for tests). */
 export async function startSite(runnerOptions: Partial<RunnerOptions> = {}): Promise<Site> {
-  if (!existsSync(path.join(rootDir, 'dist', 'index.html'))) throw new Error('dist/ is not built: run `npm run build` first');
+  if (!existsSync(path.join(distDir, 'index.html'))) throw new Error(`${distDir} is not built: run \`npm run build\` first`);
   if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH`);
   // The runner must know its port (it accepts no other Host), so listen first and attach the handler after.
   let handle: ReturnType<typeof createSite>['handler'] = (_req, res) => res.writeHead(503).end();
   const server: Server = createServer((req, res) => handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const site = createSite(path.join(rootDir, 'dist'), { port, examples: loadExamples(), ...runnerOptions });
+  const site = createSite(distDir, { port, examples: loadExamples(), ...runnerOptions });
   handle = site.handler;
   const base = `http://127.0.0.1:${port}`;
   const browser = await chromium.launch({
