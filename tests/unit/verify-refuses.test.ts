@@ -1,7 +1,7 @@
 /**
- * `verify --check` end to end, on a copy of the repository (its tracked files) with one thing broken: it must exit
- * non-zero and name the example, the record or the citing guide. The stale record is caught before anything builds,
- * so these runs take seconds.
+ * `verify --check` end to end, on a copy of the repository (its tracked files) with one thing broken, or without Go
+ * on PATH: it must exit non-zero and name the example, the record, the citing guide or what to install. Each is
+ * caught before anything builds, so these runs take seconds.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -62,4 +62,14 @@ test('a deleted region that a guide cites fails, naming the guide and line', () 
   const { code, out } = verifyCheck(dir);
   assert.equal(code, 1, out);
   assert.match(out, /content\/guides\/your-first-crossing\.mdx:\d+: .*kernel/);
+});
+
+test('a missing toolchain is a clear error with what to install, not a crash', () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', '--check', '--no-bench'], {
+    cwd: rootDir,
+    env: { ...process.env, PATH: '/nonexistent' },
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 2, r.stdout + r.stderr);
+  assert.match(r.stderr + r.stdout, /Go not found: `go version` could not start\.\n {2}→ Install Go 1\.26/);
 });
