@@ -15,7 +15,9 @@ export const QUERIES: [query: string, expected: string][] = [
   ['staticlib', '/guides/your-first-crossing/'],
   ['errors.Is', '/guides/error-mapping/'],
   ['runtime.KeepAlive', '/guides/ownership/'],
-  ['valgrind', '/guides/ownership/'],
+  // The testing guide explains the valgrind set-up every example shares; ownership applies it to one example.
+  ['valgrind', '/guides/testing/'],
+  ['fuzz', '/guides/testing/'],
   ['race detector', '/guides/concurrency/'],
   ['break-even', '/guides/when-rust-pays-off/'],
   ['cbindgen', '/guides/your-first-crossing/'],
