@@ -102,7 +102,7 @@ func runScenario(t *testing.T, scenario string, command ...string) (string, int)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, command[0], command[1:]...)
 	// One P: valgrind runs one thread at a time, and with more Ps the Go runtime's
-	// idle threads spinning for work make it some 40 times slower.
+	// idle threads spinning for work make it many times slower.
 	cmd.Env = append(os.Environ(), scenarioEnv+"="+scenario, "GOMAXPROCS=1")
 	out, err := cmd.CombinedOutput()
 	if ctx.Err() != nil {
