@@ -25,7 +25,7 @@ const entrySchema = z
   })
   .strict();
 
-export const glossarySchema = z
+const glossarySchema = z
   .array(entrySchema)
   .min(1)
   .superRefine((entries, ctx) => {
