@@ -12,7 +12,10 @@ export const QUERIES: [query: string, expected: string][] = [
   ['cgo.Handle', '/guides/concurrency/'],
   ['Pinner', '/guides/memory-contracts/'],
   ['catch_unwind', '/guides/error-mapping/'],
-  ['staticlib', '/guides/your-first-crossing/'],
+  // The build guide explains what go build does with a staticlib; the first crossing only builds one.
+  ['staticlib', '/guides/build-and-linking/'],
+  ['LDFLAGS', '/guides/build-and-linking/'],
+  ['build cache', '/guides/build-and-linking/'],
   ['errors.Is', '/guides/error-mapping/'],
   ['runtime.KeepAlive', '/guides/ownership/'],
   // The testing guide explains the valgrind set-up every example shares; ownership applies it to one example.
