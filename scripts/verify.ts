@@ -9,7 +9,6 @@
  *   npm run verify -- --update-headers  regenerate cbindgen headers first
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SourceError } from '../src/lib/errors.ts';
 import { loadGuides, type GuideSource } from '../src/lib/guides.ts';
@@ -17,7 +16,7 @@ import { loadExamples, type Example } from '../src/lib/manifest.ts';
 import { relative, rootDir } from '../src/lib/paths.ts';
 import { readVerified, toolchainDrift, verifiedPath, writeVerified, type Verified } from '../src/lib/results.ts';
 import { exec, tail } from './verify/exec.ts';
-import { buildEnv, CBINDGEN, ExampleRunner, FULL, QUICK, StepFailure } from './verify/example-steps.ts';
+import { buildEnv, CBINDGEN, ExampleRunner, FULL, QUICK, StepFailure, TOOLS_DIR } from './verify/example-steps.ts';
 import { checkGuides } from './verify/guide-checks.ts';
 import { describeMachine, detectToolchains, ToolchainMissing } from './verify/toolchains.ts';
 
@@ -144,8 +143,7 @@ function readOrForget(dir: string): Verified | null {
 async function ensureCbindgen(env: NodeJS.ProcessEnv) {
   if (existsSync(CBINDGEN)) return;
   say('installing cbindgen 0.29.4 into .cache/tools (once)…');
-  const root = path.dirname(path.dirname(CBINDGEN));
-  const r = await exec('cargo', ['install', 'cbindgen@0.29.4', '--locked', '--root', root], { cwd: rootDir, env, timeoutMs: 15 * 60_000 });
+  const r = await exec('cargo', ['install', 'cbindgen@0.29.4', '--locked', '--root', TOOLS_DIR], { cwd: rootDir, env, timeoutMs: 15 * 60_000 });
   if (r.code !== 0) throw new ToolchainMissing(`could not install cbindgen with cargo:\n${tail(r.stderr)}`);
 }
 

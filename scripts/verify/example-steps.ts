@@ -13,7 +13,9 @@ import { exec, tail, type ExecResult } from './exec.ts';
 /** A step that failed: what failed, in which file, and what to do about it. */
 export class StepFailure extends Error {}
 
-export const CBINDGEN = path.join(rootDir, '.cache', 'tools', 'bin', 'cbindgen');
+/** Where verify installs its own tools (`cargo install --root`). */
+export const TOOLS_DIR = path.join(rootDir, '.cache', 'tools');
+export const CBINDGEN = path.join(TOOLS_DIR, 'bin', 'cbindgen');
 /** Inputs outside an example's folder that shape its results. */
 export const SHARED_INPUTS = [path.join(rootDir, 'rust-toolchain.toml')];
 
