@@ -45,9 +45,9 @@ pub enum CcStatus {
 /// or on a pool thread, which rayon hands back to the caller) never reaches an
 /// `extern "C"` frame, where it would abort the process.
 ///
-/// `AssertUnwindSafe`: after a caught panic an export writes nothing more to
-/// the caller's memory (results are written last), and the state Rust keeps
-/// between calls is atomics and poison-tolerant locks.
+/// `AssertUnwindSafe`: a panicking export writes nothing more to the caller's
+/// memory, and the caller, told `CC_STATUS_PANIC`, uses none of its outputs;
+/// the state Rust keeps between calls is atomics, and locks that handle poisoning.
 pub(crate) fn guard(export: &'static str, body: impl FnOnce() -> Result<(), CcStatus>) -> CcStatus {
     let run = AssertUnwindSafe(|| {
         panic_if_armed(export);

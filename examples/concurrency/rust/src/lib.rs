@@ -254,6 +254,9 @@ pub unsafe extern "C" fn cc_rendezvous_wait(r: *const CcRendezvous, timeout_ms: 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cc_rendezvous_free(r: *mut CcRendezvous) -> CcStatus {
     guard("cc_rendezvous_free", || {
+        if !r.is_aligned() {
+            return Err(CcStatus::BadPointer);
+        }
         if !r.is_null() {
             // SAFETY: the caller promises a pointer from cc_rendezvous_new, freed once.
             drop(unsafe { Box::from_raw(r) });
@@ -314,6 +317,9 @@ pub unsafe extern "C" fn cc_pool_new(threads: usize, out: *mut *mut CcPool) -> C
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn cc_pool_free(p: *mut CcPool) -> CcStatus {
     guard("cc_pool_free", || {
+        if !p.is_aligned() {
+            return Err(CcStatus::BadPointer);
+        }
         if !p.is_null() {
             // SAFETY: the caller promises a pointer from cc_pool_new that no call uses, freed once.
             drop(unsafe { Box::from_raw(p) });

@@ -154,7 +154,8 @@ fn oversized_and_misaligned_input_is_refused() {
 fn pool_exports_refuse_null_before_building_a_pool() {
     let input = [1u64, 2, 3];
     let mut s = 0;
-    // SAFETY: every pointer is NULL or a live local of the length passed.
+    // SAFETY: every pointer is NULL, a live local of the length passed, or
+    // misaligned, which the frees must refuse before any access.
     unsafe {
         assert_eq!(cc_pool_new(1, null_mut()), CcStatus::BadPointer);
         assert_eq!(
@@ -166,6 +167,9 @@ fn pool_exports_refuse_null_before_building_a_pool() {
             CcStatus::BadPointer
         );
         assert_eq!(cc_pool_free(null_mut()), CcStatus::Ok);
+        let odd = input.as_ptr().cast::<u8>().wrapping_add(1).cast_mut();
+        assert_eq!(cc_pool_free(odd.cast()), CcStatus::BadPointer);
+        assert_eq!(cc_rendezvous_free(odd.cast()), CcStatus::BadPointer);
         assert_eq!(
             cc_mix_sum_new_pool(1, null(), 3, &mut s),
             CcStatus::BadPointer
