@@ -14,9 +14,12 @@ func BenchmarkPerItem(b *testing.B) {
 	for _, n := range []int{1, 16, 1024} {
 		in, out := items(n), make([]uint64, n)
 		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
+			var err error
 			for b.Loop() {
 				for i, x := range in {
-					out[i] = MixOne(x)
+					if out[i], err = MixOne(x); err != nil {
+						b.Fatal(err)
+					}
 				}
 			}
 		})
@@ -28,7 +31,9 @@ func BenchmarkBatched(b *testing.B) {
 		in, out := items(n), make([]uint64, n)
 		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				MixBatch(in, out)
+				if err := MixBatch(in, out); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}
@@ -42,16 +47,21 @@ func BenchmarkBatched(b *testing.B) {
 // inside Rust at the same moment during the benchmark.
 const jobs, jobUnits = 64, 80_000
 
-func runJobs(goroutines int, l Limiter) {
+func runJobs(b *testing.B, goroutines int, l Limiter) {
 	var wg sync.WaitGroup
 	per := jobs / goroutines
+	spin := func() {
+		if _, err := Spin(jobUnits); err != nil {
+			b.Error(err)
+		}
+	}
 	for range goroutines {
 		wg.Go(func() {
 			for range per {
 				if l == nil {
-					Spin(jobUnits)
+					spin()
 				} else {
-					l.Do(func() { Spin(jobUnits) })
+					l.Do(spin)
 				}
 			}
 		})
@@ -62,11 +72,11 @@ func runJobs(goroutines int, l Limiter) {
 func BenchmarkParallel(b *testing.B) {
 	for _, g := range []int{1, 2, 8, 64} {
 		b.Run(fmt.Sprintf("goroutines=%d", g), func(b *testing.B) {
-			TakePeakCalls()
+			must(TakePeakCalls())(b)
 			for b.Loop() {
-				runJobs(g, nil)
+				runJobs(b, g, nil)
 			}
-			b.ReportMetric(float64(TakePeakCalls()), "peak-in-rust")
+			b.ReportMetric(float64(must(TakePeakCalls())(b)), "peak-in-rust")
 		})
 	}
 }
@@ -75,11 +85,11 @@ func BenchmarkParallel(b *testing.B) {
 func BenchmarkParallelLimited(b *testing.B) {
 	b.Run("goroutines=64", func(b *testing.B) {
 		l := NewLimiter(runtime.GOMAXPROCS(0))
-		TakePeakCalls()
+		must(TakePeakCalls())(b)
 		for b.Loop() {
-			runJobs(64, l)
+			runJobs(b, 64, l)
 		}
-		b.ReportMetric(float64(TakePeakCalls()), "peak-in-rust")
+		b.ReportMetric(float64(must(TakePeakCalls())(b)), "peak-in-rust")
 	})
 }
 
@@ -97,10 +107,12 @@ func BenchmarkPool(b *testing.B) {
 		}
 		b.Run(fmt.Sprintf("threads=%d", threads), func(b *testing.B) {
 			for b.Loop() {
-				p.MixSum(in)
+				must(p.MixSum(in))(b)
 			}
 		})
-		p.Close()
+		if err := p.Close(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
@@ -111,7 +123,7 @@ func BenchmarkSerial(b *testing.B) {
 		in := items(n)
 		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				MixSum(in)
+				must(MixSum(in))(b)
 			}
 		})
 	}
@@ -122,12 +134,16 @@ func BenchmarkPoolReuse(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer p.Close()
+	defer func() {
+		if err := p.Close(); err != nil {
+			b.Error(err)
+		}
+	}()
 	for _, n := range []int{4096, 1 << 18} {
 		in := items(n)
 		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				p.MixSum(in)
+				must(p.MixSum(in))(b)
 			}
 		})
 	}
@@ -138,7 +154,7 @@ func BenchmarkNewPoolEachCall(b *testing.B) {
 		in := items(n)
 		b.Run(fmt.Sprintf("items=%d", n), func(b *testing.B) {
 			for b.Loop() {
-				MixSumNewPool(2, in)
+				must(MixSumNewPool(2, in))(b)
 			}
 		})
 	}
@@ -153,18 +169,26 @@ func BenchmarkCallback(b *testing.B) {
 	var sink uint64
 	b.Run("thread=caller/items=1024", func(b *testing.B) {
 		for b.Loop() {
-			_ = Visit(1024, func(_, v uint64) { sink += v })
+			if err := Visit(1024, func(_, v uint64) { sink += v }); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 	p, err := NewPool(runtime.GOMAXPROCS(0))
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer p.Close()
+	defer func() {
+		if err := p.Close(); err != nil {
+			b.Error(err)
+		}
+	}()
 	b.Run("thread=pool/items=1024", func(b *testing.B) {
 		var mu sync.Mutex
 		for b.Loop() {
-			_ = p.Visit(1024, func(_, v uint64) { mu.Lock(); sink += v; mu.Unlock() })
+			if err := p.Visit(1024, func(_, v uint64) { mu.Lock(); sink += v; mu.Unlock() }); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 	_ = sink
@@ -183,7 +207,9 @@ func BenchmarkHandle(b *testing.B) {
 // EmptyCall is the floor: one crossing with no work in it.
 func BenchmarkEmptyCall(b *testing.B) {
 	for b.Loop() {
-		Noop()
+		if err := Noop(); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -8,7 +8,6 @@ import "C"
 
 import (
 	"context"
-	"errors"
 	"sync/atomic"
 	"unsafe"
 )
@@ -27,13 +26,13 @@ func Search(ctx context.Context, start uint64, zeroBits uint) (uint64, error) {
 	defer stop()
 
 	var found C.uint64_t
-	switch C.cc_search(C.uint64_t(start), C.uint32_t(zeroBits), (*C.uint32_t)(unsafe.Pointer(&cancel)), &found) {
-	case C.CC_SEARCH_FOUND:
+	switch status := C.cc_search(C.uint64_t(start), C.uint32_t(zeroBits), (*C.uint32_t)(unsafe.Pointer(&cancel)), &found); status {
+	case C.CC_STATUS_OK:
 		return uint64(found), nil
-	case C.CC_SEARCH_CANCELLED:
+	case C.CC_STATUS_CANCELLED:
 		return 0, context.Cause(ctx)
 	default:
-		return 0, errors.New("concurrency: search space exhausted")
+		return 0, check("Search", status)
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"math/bits"
 	"runtime"
+	"runtime/cgo"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -27,6 +29,18 @@ func mixSumGo(s []uint64) (sum uint64) {
 	return sum
 }
 
+// must(f())(t) is f's value, or stops the test on f's error. Call it on the
+// test's own goroutine; elsewhere use t.Error.
+func must[T any](v T, err error) func(testing.TB) T {
+	return func(t testing.TB) T {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+}
+
 // withGOMAXPROCS runs f with GOMAXPROCS set to n, then restores it.
 func withGOMAXPROCS(n int, f func()) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(n))
@@ -36,16 +50,51 @@ func withGOMAXPROCS(n int, f func()) {
 func TestBatchPerItemAndGoAgree(t *testing.T) {
 	in := items(1000)
 	out := make([]uint64, len(in))
-	MixBatch(in, out)
+	if err := MixBatch(in, out); err != nil {
+		t.Fatal(err)
+	}
 	for i, x := range in {
-		if MixOne(x) != out[i] || mixGo(x) != out[i] {
-			t.Fatalf("item %d: per-item %x, batch %x, Go %x", i, MixOne(x), out[i], mixGo(x))
+		if one := must(MixOne(x))(t); one != out[i] || mixGo(x) != out[i] {
+			t.Fatalf("item %d: per-item %x, batch %x, Go %x", i, one, out[i], mixGo(x))
 		}
 	}
-	if got, want := MixSum(in), mixSumGo(in); got != want {
+	if got, want := must(MixSum(in))(t), mixSumGo(in); got != want {
 		t.Fatalf("MixSum = %x, Go says %x", got, want)
 	}
-	MixBatch(nil, nil) // an empty batch crosses nothing
+	if err := MixBatch(nil, nil); err != nil { // an empty batch crosses nothing
+		t.Fatal(err)
+	}
+}
+
+// MixBatch(xs, xs) works in place; a partial overlap is refused, and the
+// slice is left as it was.
+func TestMixBatchInPlaceAndOverlap(t *testing.T) {
+	xs := items(100)
+	want := make([]uint64, len(xs))
+	for i, x := range xs {
+		want[i] = mixGo(x)
+	}
+	if err := MixBatch(xs, xs); err != nil {
+		t.Fatalf("MixBatch(xs, xs) = %v", err)
+	}
+	if !slices.Equal(xs, want) {
+		t.Fatal("MixBatch(xs, xs) did not mix every item in place")
+	}
+	if err := MixBatch(xs[:50], xs[50:]); err != nil {
+		t.Fatalf("adjacent halves share no element, yet MixBatch = %v", err)
+	}
+	before := slices.Clone(xs)
+	for _, c := range []struct{ in, out []uint64 }{{xs[:99], xs[1:]}, {xs[1:], xs[:99]}, {xs[10:20], xs[15:]}} {
+		if err := MixBatch(c.in, c.out); !errors.Is(err, ErrOverlap) {
+			t.Errorf("partial overlap: MixBatch = %v, want ErrOverlap", err)
+		}
+	}
+	if !slices.Equal(xs, before) {
+		t.Fatal("a refused MixBatch wrote to out")
+	}
+	if err := MixBatch(xs, xs[:1]); err == nil {
+		t.Fatal("MixBatch with a short out returned nil")
+	}
 }
 
 func TestPoolSumsMatchGo(t *testing.T) {
@@ -56,11 +105,13 @@ func TestPoolSumsMatchGo(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := p.MixSum(in); got != want {
+		if got := must(p.MixSum(in))(t); got != want {
 			t.Errorf("pool of %d: %x, want %x", threads, got, want)
 		}
-		p.Close()
-		if got := MixSumNewPool(threads, in); got != want {
+		if err := p.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if got := must(MixSumNewPool(threads, in))(t); got != want {
 			t.Errorf("new pool of %d per call: %x, want %x", threads, got, want)
 		}
 	}
@@ -73,7 +124,7 @@ func TestPoolSumsMatchGo(t *testing.T) {
 func TestEachBlockedCallHoldsAnOSThread(t *testing.T) {
 	const n = 32
 	withGOMAXPROCS(1, func() {
-		if !AllInsideAtOnce(n, 10*time.Second) {
+		if !must(AllInsideAtOnce(n, 10*time.Second))(t) {
 			t.Fatalf("%d goroutines never were inside Rust at once", n)
 		}
 	})
@@ -95,12 +146,17 @@ func TestEachBlockedCallHoldsAnOSThread(t *testing.T) {
 func TestLongRustCallDoesNotStopOtherGoroutines(t *testing.T) {
 	withGOMAXPROCS(1, func() {
 		var done atomic.Bool
-		go func() { SpinFor(300); done.Store(true) }()
-		for ActiveCalls() == 0 && !done.Load() {
+		go func() {
+			if _, err := SpinFor(300); err != nil {
+				t.Error(err)
+			}
+			done.Store(true)
+		}()
+		for must(ActiveCalls())(t) == 0 && !done.Load() {
 			time.Sleep(time.Millisecond) // lets the spinner start
 		}
 		ticks := 0 // Go work done while the only P's goroutine is in Rust
-		for ActiveCalls() == 1 {
+		for must(ActiveCalls())(t) == 1 {
 			time.Sleep(time.Millisecond)
 			ticks++
 		}
@@ -117,13 +173,13 @@ func TestLongRustCallDoesNotStopOtherGoroutines(t *testing.T) {
 // with GOMAXPROCS=1, two long Rust calls still run in parallel.
 func TestGOMAXPROCSDoesNotLimitRust(t *testing.T) {
 	withGOMAXPROCS(1, func() {
-		TakePeakCalls()
+		must(TakePeakCalls())(t)
 		var wg sync.WaitGroup
 		for range 2 {
-			wg.Go(func() { SpinFor(100) })
+			wg.Go(func() { spinFor(t, 100) })
 		}
 		wg.Wait()
-		if peak := TakePeakCalls(); peak != 2 {
+		if peak := must(TakePeakCalls())(t); peak != 2 {
 			t.Fatalf("at most %d Rust calls at once, want 2", peak)
 		}
 	})
@@ -137,19 +193,19 @@ func TestGOMAXPROCSDoesNotLimitRust(t *testing.T) {
 func TestLimiterBoundsRustCalls(t *testing.T) {
 	withGOMAXPROCS(2, func() {
 		run := func(l Limiter) int {
-			TakePeakCalls()
+			must(TakePeakCalls())(t)
 			var wg sync.WaitGroup
 			for range 8 {
 				wg.Go(func() {
 					if l == nil {
-						SpinFor(50)
+						spinFor(t, 50)
 					} else {
-						l.Do(func() { SpinFor(50) })
+						l.Do(func() { spinFor(t, 50) })
 					}
 				})
 			}
 			wg.Wait()
-			return TakePeakCalls()
+			return must(TakePeakCalls())(t)
 		}
 		if peak := run(nil); peak <= 2 {
 			t.Errorf("unlimited: at most %d Rust calls at once, want more than GOMAXPROCS=2", peak)
@@ -161,6 +217,13 @@ func TestLimiterBoundsRustCalls(t *testing.T) {
 }
 
 // endregion
+
+// spinFor is SpinFor for any goroutine of a test: it reports an error with t.Error.
+func spinFor(t *testing.T, ms uint32) {
+	if _, err := SpinFor(ms); err != nil {
+		t.Error(err)
+	}
+}
 
 // region: callback-test
 func TestCallbacksFromTheCallingThread(t *testing.T) {
@@ -208,8 +271,20 @@ func TestCallbackPanicBecomesAnError(t *testing.T) {
 			panic("boom")
 		}
 	})
-	if err == nil || err.Error() != "concurrency: callback panicked: boom" {
+	if !errors.Is(err, ErrCallbackPanicked) || err.Error() != "concurrency: Pool.Visit: callback panicked: boom" {
 		t.Fatalf("Visit with a panicking callback = %v", err)
+	}
+}
+
+// A handle that names no visitor, or a value of another type, reaches the
+// callback as an error status, never as a panic through Rust's frames.
+func TestBadHandleBecomesAnError(t *testing.T) {
+	other := cgo.NewHandle("not a visitor")
+	defer other.Delete()
+	for _, h := range []uintptr{0, uintptr(other)} {
+		if err := visitWithHandle(h, 3); !errors.Is(err, ErrBadHandle) {
+			t.Errorf("handle %d: %v, want ErrBadHandle", h, err)
+		}
 	}
 }
 
@@ -264,13 +339,15 @@ func FuzzMixBatch(f *testing.F) {
 			in[i] = binary.LittleEndian.Uint64(data[8*i:])
 		}
 		out := make([]uint64, len(in))
-		MixBatch(in, out)
+		if err := MixBatch(in, out); err != nil {
+			t.Fatal(err)
+		}
 		for i, x := range in {
-			if out[i] != MixOne(x) || out[i] != mixGo(x) {
-				t.Fatalf("item %d (%x): batch %x, per-item %x, Go %x", i, x, out[i], MixOne(x), mixGo(x))
+			if one := must(MixOne(x))(t); out[i] != one || out[i] != mixGo(x) {
+				t.Fatalf("item %d (%x): batch %x, per-item %x, Go %x", i, x, out[i], one, mixGo(x))
 			}
 		}
-		if MixSum(in) != mixSumGo(in) {
+		if must(MixSum(in))(t) != mixSumGo(in) {
 			t.Fatal("MixSum disagrees with Go")
 		}
 	})

@@ -30,8 +30,14 @@ func ExampleSearch() {
 func ExampleMixBatch() {
 	in := []uint64{0, 1, 2}
 	out := make([]uint64, len(in))
-	concurrency.MixBatch(in, out) // one crossing for all three
-	fmt.Printf("%#x %#x\n", out[0], concurrency.MixOne(0))
+	err := concurrency.MixBatch(in, out) // one crossing for all three
+	one, errOne := concurrency.MixOne(0)
+	fmt.Printf("%#x %#x %v %v\n", out[0], one, err, errOne)
+
+	fmt.Println(concurrency.MixBatch(in, in))         // the same slice: mixed in place
+	fmt.Println(concurrency.MixBatch(in[:2], in[1:])) // overlapping: refused
 	// Output:
-	// 0xe220a8397b1dcdaf 0xe220a8397b1dcdaf
+	// 0xe220a8397b1dcdaf 0xe220a8397b1dcdaf <nil> <nil>
+	// <nil>
+	// concurrency: MixBatch: input and output overlap
 }

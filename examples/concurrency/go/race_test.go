@@ -13,10 +13,10 @@ import (
 // The race detector stops a test that races, so each racy program runs in a
 // child process: this test binary again, with RACE_CHILD naming the program.
 var raceChildren = map[string]func(){
-	"fold":        func() { SumMixedRacy(items(4096), 4) },
+	"fold":        func() { _, _ = SumMixedRacy(items(4096), 4) },
 	"plain":       func() { racyPair(false) },
 	"behind-cgo":  func() { racyPair(true) },
-	"fold-atomic": func() { SumMixed(items(4096), 4) },
+	"fold-atomic": func() { _, _ = SumMixed(items(4096), 4) },
 }
 
 // region: race-hidden
@@ -32,13 +32,13 @@ func racyPair(withCgo bool) int {
 	wg.Go(func() {
 		shared = 1
 		if withCgo {
-			Noop()
+			_ = Noop() // only its synchronisation matters here
 		}
 	})
 	wg.Go(func() {
 		time.Sleep(100 * time.Millisecond) // not synchronisation: only time separates the writes
 		if withCgo {
-			Noop()
+			_ = Noop()
 		}
 		shared = 2
 	})

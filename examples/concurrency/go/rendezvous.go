@@ -7,6 +7,7 @@ package concurrency
 import "C"
 
 import (
+	"errors"
 	"sync"
 	"time"
 )
@@ -16,21 +17,30 @@ import (
 // there until all n are inside together. It reports whether they all met
 // before timeout. GOMAXPROCS does not limit this: a goroutine in a cgo call
 // holds an OS thread but not a P, so n calls need n threads, and Go makes them.
-func AllInsideAtOnce(n int, timeout time.Duration) bool {
-	r := C.cc_rendezvous_new(C.uintptr_t(n))
-	defer C.cc_rendezvous_free(r)
-	met := make([]bool, n)
+func AllInsideAtOnce(n int, timeout time.Duration) (bool, error) {
+	var r *C.CcRendezvous
+	if err := check("AllInsideAtOnce", C.cc_rendezvous_new(C.uintptr_t(max(n, 0)), &r)); err != nil {
+		return false, err
+	}
+	statuses := make([]C.CcStatus, max(n, 0))
 	var wg sync.WaitGroup
 	for i := range n {
-		wg.Go(func() { met[i] = bool(C.cc_rendezvous_wait(r, C.uint32_t(timeout.Milliseconds()))) })
+		wg.Go(func() { statuses[i] = C.cc_rendezvous_wait(r, C.uint32_t(timeout.Milliseconds())) })
 	}
 	wg.Wait()
-	for _, ok := range met {
-		if !ok {
-			return false
+	met := true
+	errs := []error{check("AllInsideAtOnce", C.cc_rendezvous_free(r))}
+	for _, s := range statuses {
+		if s == C.CC_STATUS_TIMED_OUT {
+			met = false
+		} else {
+			errs = append(errs, check("AllInsideAtOnce", s))
 		}
 	}
-	return true
+	if err := errors.Join(errs...); err != nil {
+		return false, err
+	}
+	return met, nil
 }
 
 // endregion

@@ -9,21 +9,61 @@
 #include <stdlib.h>
 
 /**
- * How `cc_search` ended.
+ * How an export ended. Every export returns one, and its results go to
+ * out-parameters, so no result value doubles as an error. `#[repr(i32)]`
+ * fixes the numbers: they are ABI, only ever added, never renumbered.
  */
-enum CcSearch
+enum CcStatus
 #if __STDC_VERSION__ >= 202311L
   : int32_t
 #endif // __STDC_VERSION__ >= 202311L
  {
-  CC_SEARCH_FOUND = 0,
-  CC_SEARCH_CANCELLED = 1,
-  CC_SEARCH_EXHAUSTED = 2,
+  CC_STATUS_OK = 0,
+  /**
+   * A pointer argument was NULL, or misaligned for its type, where the call needs memory.
+   */
+  CC_STATUS_BAD_POINTER = 1,
+  /**
+   * `n` items would span more than `isize::MAX` bytes: no allocation is that large.
+   */
+  CC_STATUS_TOO_LONG = 2,
+  /**
+   * `cc_mix_batch`: input and output overlap without being the same items.
+   */
+  CC_STATUS_OVERLAP = 3,
+  /**
+   * `cc_pool_new`: rayon could not build the pool.
+   */
+  CC_STATUS_NO_POOL = 4,
+  /**
+   * `cc_rendezvous_wait`: not everybody arrived before the timeout.
+   */
+  CC_STATUS_TIMED_OUT = 5,
+  /**
+   * `cc_search`: the cancel flag was set.
+   */
+  CC_STATUS_CANCELLED = 6,
+  /**
+   * `cc_search`: no candidate left below 2^64.
+   */
+  CC_STATUS_EXHAUSTED = 7,
+  /**
+   * Rust panicked; the guard caught it at the boundary.
+   */
+  CC_STATUS_PANIC = 8,
+  /**
+   * A callback's Go code panicked; Go recovered and asked Rust to stop.
+   */
+  CC_STATUS_CALLBACK_PANICKED = 9,
+  /**
+   * A callback's handle named no Go visitor; Go asked Rust to stop.
+   */
+  CC_STATUS_BAD_HANDLE = 10,
 };
 #if __STDC_VERSION__ >= 202311L
-typedef enum CcSearch CcSearch;
+typedef enum CcStatus CcStatus;
 #else
-typedef int32_t CcSearch;
+typedef int32_t CcStatus;
 #endif // __STDC_VERSION__ >= 202311L
 
 /**
@@ -34,135 +74,198 @@ typedef int32_t CcSearch;
 typedef struct CcPool CcPool;
 
 /**
- * A meeting point: `cc_rendezvous_wait` returns true once `n` threads are
- * waiting in it at the same time. Each waiting caller blocks its OS thread,
- * so if `n` goroutines all get through, Go had `n` threads inside Rust.
+ * A meeting point: `cc_rendezvous_wait` returns `CC_STATUS_OK` once `n`
+ * threads are waiting in it at the same time. Each waiting caller blocks its
+ * OS thread, so if `n` goroutines all get through, Go had `n` threads inside Rust.
  */
 typedef struct CcRendezvous CcRendezvous;
 
 /**
  * A Go function exported with `//export`, called back from Rust. `handle` is
  * a `runtime/cgo.Handle`: an integer that stands for a Go value, because Rust
- * may not hold Go pointers.
+ * may not hold Go pointers. It returns `CC_STATUS_OK` to go on; any other
+ * status stops the visit, and the export returns it. `Option` makes it a
+ * nullable C function pointer, so Rust can refuse NULL instead of calling it.
  */
-typedef void (*CcVisitFn)(uintptr_t handle, uint64_t index, uint64_t value);
+typedef CcStatus (*CcVisitFn)(uintptr_t handle, uint64_t index, uint64_t value);
 
 /**
  * One item per call: every item pays for a whole crossing.
- */
-uint64_t cc_mix(uint64_t x);
-
-/**
- * Many items per call: the crossing is paid once for `n` items.
  *
  * # Safety
- * `input` and `out` each point to `n` `u64`s (or are NULL with `n == 0`),
- * `out` writable; they must not overlap.
+ * `out` is NULL or valid for a write.
  */
-void cc_mix_batch(const uint64_t *input, uint64_t *out, uintptr_t n);
+CcStatus cc_mix(uint64_t x, uint64_t *out);
+
+/**
+ * Many items per call: the crossing is paid once for `n` items. With
+ * `input == out` it works in place; any other overlap is refused with
+ * `CC_STATUS_OVERLAP` before a slice is made, because a shared and a mutable
+ * slice over the same memory is undefined behaviour in Rust.
+ *
+ * # Safety
+ * `input` points to `n` readable `u64`s and `out` to `n` writable ones (either
+ * may be NULL when `n == 0`), and nothing else touches them during the call.
+ */
+CcStatus cc_mix_batch(const uint64_t *input, uint64_t *out, uintptr_t n);
 
 /**
  * The wrapping sum of `mix` over `n` items, on the calling thread.
  *
  * # Safety
- * `input` points to `n` readable `u64`s, or is NULL with `n == 0`.
+ * `input` points to `n` readable `u64`s (or is NULL with `n == 0`); `sum` is
+ * NULL or valid for a write.
  */
-uint64_t cc_mix_sum(const uint64_t *input, uintptr_t n);
+CcStatus cc_mix_sum(const uint64_t *input, uintptr_t n, uint64_t *sum);
 
 /**
- * Does nothing: the cost of a crossing alone.
+ * Does nothing but return: the cost of a guarded crossing alone.
  */
-void cc_noop(void);
+CcStatus cc_noop(void);
 
 /**
  * How many threads are inside `cc_spin` or `cc_spin_for_ms` right now.
+ *
+ * # Safety
+ * `out` is NULL or valid for a write.
  */
-uintptr_t cc_active_calls(void);
+CcStatus cc_active_calls(uintptr_t *out);
 
 /**
  * The most threads that were inside at once since the last reset; resets it.
+ *
+ * # Safety
+ * `out` is NULL or valid for a write.
  */
-uintptr_t cc_take_peak_calls(void);
+CcStatus cc_take_peak_calls(uintptr_t *out);
 
 /**
  * CPU-bound work proportional to `units` (about a nanosecond or two each).
+ *
+ * # Safety
+ * `out` is NULL or valid for a write.
  */
-uint64_t cc_spin(uint64_t units);
+CcStatus cc_spin(uint64_t units, uint64_t *out);
 
 /**
  * Keeps this OS thread busy in Rust for `ms` milliseconds of wall time: a
  * long call, as a big compression or a model inference would be.
- */
-uint64_t cc_spin_for_ms(uint32_t ms);
-
-struct CcRendezvous *cc_rendezvous_new(uintptr_t n);
-
-/**
- * Blocks until `n` callers are inside at once (true) or `timeout_ms` passes (false).
  *
  * # Safety
- * `r` comes from `cc_rendezvous_new` and is not yet freed.
+ * `out` is NULL or valid for a write.
  */
-bool cc_rendezvous_wait(const struct CcRendezvous *r, uint32_t timeout_ms);
+CcStatus cc_spin_for_ms(uint32_t ms, uint64_t *out);
 
 /**
+ * A rendezvous for `n` threads, written to `*out`; free it with `cc_rendezvous_free`.
+ *
  * # Safety
- * `r` comes from `cc_rendezvous_new`, no thread is waiting in it, and it is freed once.
+ * `out` is NULL or valid for a write.
  */
-void cc_rendezvous_free(struct CcRendezvous *r);
+CcStatus cc_rendezvous_new(uintptr_t n, struct CcRendezvous **out);
 
 /**
- * A pool of `threads` threads (at least 1), or NULL if it cannot be built.
- */
-struct CcPool *cc_pool_new(uintptr_t threads);
-
-/**
+ * Blocks until `n` callers are inside at once (`CC_STATUS_OK`) or
+ * `timeout_ms` passes (`CC_STATUS_TIMED_OUT`).
+ *
  * # Safety
- * `p` comes from `cc_pool_new`, no call is using it, and it is freed once.
+ * `r` is NULL or comes from `cc_rendezvous_new` and is not yet freed.
  */
-void cc_pool_free(struct CcPool *p);
+CcStatus cc_rendezvous_wait(const struct CcRendezvous *r, uint32_t timeout_ms);
+
+/**
+ * Frees a rendezvous; NULL is a no-op.
+ *
+ * # Safety
+ * `r` is NULL, or comes from `cc_rendezvous_new`, no thread is waiting in it,
+ * and it is freed once.
+ */
+CcStatus cc_rendezvous_free(struct CcRendezvous *r);
+
+/**
+ * A pool of `threads` threads (at least 1), written to `*out`.
+ *
+ * # Safety
+ * `out` is NULL or valid for a write.
+ */
+CcStatus cc_pool_new(uintptr_t threads, struct CcPool **out);
+
+/**
+ * Frees a pool; its threads exit in the background. NULL is a no-op.
+ *
+ * # Safety
+ * `p` is NULL, or comes from `cc_pool_new`, no call is using it, and it is freed once.
+ */
+CcStatus cc_pool_free(struct CcPool *p);
 
 /**
  * The wrapping sum of `mix` over `n` items, split across the pool's threads.
- * The calling thread waits; it does not join in. Returns 0 after a panic.
  *
  * # Safety
- * `p` is a live pool; `input` points to `n` readable `u64`s (or NULL with `n == 0`).
+ * `p` is NULL or a live pool; `input` points to `n` readable `u64`s (or is
+ * NULL with `n == 0`); `sum` is NULL or valid for a write.
  */
-uint64_t cc_pool_mix_sum(const struct CcPool *p, const uint64_t *input, uintptr_t n);
+CcStatus cc_pool_mix_sum(const struct CcPool *p, const uint64_t *input, uintptr_t n, uint64_t *sum);
 
 /**
  * The same sum, but building a fresh pool inside every call: `threads` OS
  * threads are spawned and told to exit each time. Kept to measure that mistake.
  *
  * # Safety
- * As for `cc_pool_mix_sum`.
+ * `input` points to `n` readable `u64`s (or is NULL with `n == 0`); `sum` is
+ * NULL or valid for a write.
  */
-uint64_t cc_mix_sum_new_pool(uintptr_t threads, const uint64_t *input, uintptr_t n);
+CcStatus cc_mix_sum_new_pool(uintptr_t threads, const uint64_t *input, uintptr_t n, uint64_t *sum);
 
 /**
- * Calls `visit(handle, i, mix(i))` for every `i` below `n`, on the calling thread.
- */
-void cc_visit(CcVisitFn visit, uintptr_t handle, uint64_t n);
-
-/**
- * The same, from the pool's threads: Go code runs on threads Go did not create.
+ * How many pools exist (made by `cc_pool_new`, not yet freed).
  *
  * # Safety
- * `p` is a live pool.
+ * `out` is NULL or valid for a write.
  */
-void cc_pool_visit(const struct CcPool *p, CcVisitFn visit, uintptr_t handle, uint64_t n);
+CcStatus cc_live_pools(uintptr_t *out);
+
+/**
+ * Calls `visit(handle, i, mix(i))` for every `i` below `n`, in order, on the
+ * calling thread, until a call returns another status than `CC_STATUS_OK`.
+ *
+ * # Safety
+ * `visit` is NULL or a function that returns a `CcStatus` value.
+ */
+CcStatus cc_visit(CcVisitFn visit, uintptr_t handle, uint64_t n);
+
+/**
+ * The same, from the pool's threads: Go code runs on threads Go did not
+ * create. A stop ends the visit early, as soon as each thread notices.
+ *
+ * # Safety
+ * `p` is NULL or a live pool; `visit` is NULL or a function that returns a
+ * `CcStatus` value and may be called from several threads at once.
+ */
+CcStatus cc_pool_visit(const struct CcPool *p, CcVisitFn visit, uintptr_t handle, uint64_t n);
 
 /**
  * Finds the smallest `i >= start` whose `mix(i)` has at least `zero_bits`
- * leading zero bits: about 2^zero_bits tries, so it can run for ever.
- * Stops early when `*cancel` becomes non-zero.
+ * leading zero bits (about 2^zero_bits tries, so it can run for ever) and
+ * writes it to `*found`. Returns `CC_STATUS_CANCELLED` once `*cancel`
+ * becomes non-zero, and `CC_STATUS_EXHAUSTED` if no `i` below 2^64 matches.
  *
  * # Safety
- * `cancel` points to a 4-byte-aligned `u32` that stays valid until this call
- * returns and that everybody else only writes atomically (Go: `sync/atomic`).
- * `found` is valid for writes.
+ * `cancel` is NULL or points to a 4-byte-aligned `u32` that stays valid until
+ * this call returns and that everybody else only writes atomically (Go:
+ * `sync/atomic`). `found` is NULL or valid for a write.
  */
-CcSearch cc_search(uint64_t start, uint32_t zero_bits, const uint32_t *cancel, uint64_t *found);
+CcStatus cc_search(uint64_t start, uint32_t zero_bits, const uint32_t *cancel, uint64_t *found);
+
+/**
+ * Testing hook, not for production use: the next call of the export named
+ * `export_name` (for example `"cc_mix"`) panics inside its guard, once, so a
+ * test can check that every export turns a panic into `CC_STATUS_PANIC`.
+ * A name that is no export never fires.
+ *
+ * # Safety
+ * `export_name` is NULL or points to a NUL-terminated string.
+ */
+CcStatus cc_test_panic_in(const char *export_name);
 
 #endif  /* CONCURRENCY_H */

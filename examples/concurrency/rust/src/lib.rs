@@ -2,15 +2,20 @@
 //! calls, long calls, a sized rayon pool, callbacks into Go from Rust threads,
 //! and a long computation that Go can cancel through a shared atomic flag.
 //!
-//! Exports that run closures on other threads (the pool) catch panics, as the
-//! error-mapping example explains; the rest are written so that they cannot panic.
+//! Every export runs its body through `boundary::guard`, which catches panics
+//! (on the calling thread or, through rayon, on the pool's threads) and
+//! returns a `CcStatus`; results go to out-parameters.
 
-use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
+
+mod boundary;
+
+pub use boundary::{CcStatus, cc_test_panic_in};
+use boundary::{Out, byte_len, guard, items, items_mut, object};
 
 // region: mix
 /// SplitMix64's finaliser: a few nanoseconds of real work per item, so the
@@ -23,52 +28,77 @@ pub fn mix(x: u64) -> u64 {
 }
 // endregion
 
-/// A slice from a C pointer and length; NULL is the empty slice when `len` is 0.
-///
-/// # Safety
-/// `ptr` is NULL with `len == 0`, or points to `len` readable `T`s that stay
-/// valid and unmodified until the export returns.
-unsafe fn slice<'a, T>(ptr: *const T, len: usize) -> &'a [T] {
-    if len == 0 { &[] } else { unsafe { std::slice::from_raw_parts(ptr, len) } }
+/// Whether `[a, a + len)` and `[b, b + len)` share a byte; `None` if either
+/// range runs past the end of the address space, which no allocation does.
+fn overlap(a: usize, b: usize, len: usize) -> Option<bool> {
+    Some(a < b.checked_add(len)? && b < a.checked_add(len)?)
 }
 
 // region: per-item-and-batched
 /// One item per call: every item pays for a whole crossing.
-#[unsafe(no_mangle)]
-pub extern "C" fn cc_mix(x: u64) -> u64 {
-    mix(x)
-}
-
-/// Many items per call: the crossing is paid once for `n` items.
 ///
 /// # Safety
-/// `input` and `out` each point to `n` `u64`s (or are NULL with `n == 0`),
-/// `out` writable; they must not overlap.
+/// `out` is NULL or valid for a write.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cc_mix_batch(input: *const u64, out: *mut u64, n: usize) {
-    if n == 0 {
-        return;
-    }
-    let input = unsafe { slice(input, n) };
-    let out = unsafe { std::slice::from_raw_parts_mut(out, n) };
-    for (o, &x) in out.iter_mut().zip(input) {
-        *o = mix(x);
-    }
+pub unsafe extern "C" fn cc_mix(x: u64, out: *mut u64) -> CcStatus {
+    guard("cc_mix", || {
+        // SAFETY: the caller promises NULL or a writable u64.
+        unsafe { Out::new(out)? }.write(mix(x));
+        Ok(())
+    })
+}
+
+/// Many items per call: the crossing is paid once for `n` items. With
+/// `input == out` it works in place; any other overlap is refused with
+/// `CC_STATUS_OVERLAP` before a slice is made, because a shared and a mutable
+/// slice over the same memory is undefined behaviour in Rust.
+///
+/// # Safety
+/// `input` points to `n` readable `u64`s and `out` to `n` writable ones (either
+/// may be NULL when `n == 0`), and nothing else touches them during the call.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cc_mix_batch(input: *const u64, out: *mut u64, n: usize) -> CcStatus {
+    guard("cc_mix_batch", || {
+        if input == out.cast_const() {
+            // SAFETY: the caller promises n writable u64s at out, touched by nobody else.
+            let xs = unsafe { items_mut(out, n)? };
+            xs.iter_mut().for_each(|x| *x = mix(*x));
+            return Ok(());
+        }
+        if overlap(input.addr(), out.addr(), byte_len::<u64>(n)?).ok_or(CcStatus::TooLong)? {
+            return Err(CcStatus::Overlap);
+        }
+        // SAFETY: the two ranges are disjoint (checked), so the shared and the
+        // mutable slice never alias; the caller promises each is valid.
+        let (input, out) = unsafe { (items(input, n)?, items_mut(out, n)?) };
+        for (o, &x) in out.iter_mut().zip(input) {
+            *o = mix(x);
+        }
+        Ok(())
+    })
 }
 // endregion
 
 /// The wrapping sum of `mix` over `n` items, on the calling thread.
 ///
 /// # Safety
-/// `input` points to `n` readable `u64`s, or is NULL with `n == 0`.
+/// `input` points to `n` readable `u64`s (or is NULL with `n == 0`); `sum` is
+/// NULL or valid for a write.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cc_mix_sum(input: *const u64, n: usize) -> u64 {
-    unsafe { slice(input, n) }.iter().fold(0, |acc, &x| acc.wrapping_add(mix(x)))
+pub unsafe extern "C" fn cc_mix_sum(input: *const u64, n: usize, sum: *mut u64) -> CcStatus {
+    guard("cc_mix_sum", || {
+        // SAFETY: the caller promises NULL or a writable u64, and n readable u64s.
+        let (sum, input) = unsafe { (Out::new(sum)?, items(input, n)?) };
+        sum.write(input.iter().fold(0, |acc, &x| acc.wrapping_add(mix(x))));
+        Ok(())
+    })
 }
 
-/// Does nothing: the cost of a crossing alone.
+/// Does nothing but return: the cost of a guarded crossing alone.
 #[unsafe(no_mangle)]
-pub extern "C" fn cc_noop() {}
+pub extern "C" fn cc_noop() -> CcStatus {
+    guard("cc_noop", || Ok(()))
+}
 
 // region: in-rust-counter
 static ACTIVE: AtomicUsize = AtomicUsize::new(0);
@@ -92,83 +122,147 @@ impl Drop for InRust {
 }
 
 /// How many threads are inside `cc_spin` or `cc_spin_for_ms` right now.
+///
+/// # Safety
+/// `out` is NULL or valid for a write.
 #[unsafe(no_mangle)]
-pub extern "C" fn cc_active_calls() -> usize {
-    ACTIVE.load(Ordering::SeqCst)
+pub unsafe extern "C" fn cc_active_calls(out: *mut usize) -> CcStatus {
+    guard("cc_active_calls", || {
+        // SAFETY: the caller promises NULL or a writable usize.
+        unsafe { Out::new(out)? }.write(ACTIVE.load(Ordering::SeqCst));
+        Ok(())
+    })
 }
 
 /// The most threads that were inside at once since the last reset; resets it.
+///
+/// # Safety
+/// `out` is NULL or valid for a write.
 #[unsafe(no_mangle)]
-pub extern "C" fn cc_take_peak_calls() -> usize {
-    PEAK.swap(ACTIVE.load(Ordering::SeqCst), Ordering::SeqCst)
+pub unsafe extern "C" fn cc_take_peak_calls(out: *mut usize) -> CcStatus {
+    guard("cc_take_peak_calls", || {
+        // SAFETY: the caller promises NULL or a writable usize.
+        let out = unsafe { Out::new(out)? };
+        out.write(PEAK.swap(ACTIVE.load(Ordering::SeqCst), Ordering::SeqCst));
+        Ok(())
+    })
 }
 // endregion
 
 // region: spin
 /// CPU-bound work proportional to `units` (about a nanosecond or two each).
+///
+/// # Safety
+/// `out` is NULL or valid for a write.
 #[unsafe(no_mangle)]
-pub extern "C" fn cc_spin(units: u64) -> u64 {
-    let _in = InRust::enter();
-    (0..units).fold(0, |acc, i| acc ^ mix(i))
+pub unsafe extern "C" fn cc_spin(units: u64, out: *mut u64) -> CcStatus {
+    guard("cc_spin", || {
+        // SAFETY: the caller promises NULL or a writable u64.
+        let out = unsafe { Out::new(out)? };
+        let _in = InRust::enter();
+        out.write((0..units).fold(0, |acc, i| acc ^ mix(i)));
+        Ok(())
+    })
 }
 
 /// Keeps this OS thread busy in Rust for `ms` milliseconds of wall time: a
 /// long call, as a big compression or a model inference would be.
+///
+/// # Safety
+/// `out` is NULL or valid for a write.
 #[unsafe(no_mangle)]
-pub extern "C" fn cc_spin_for_ms(ms: u32) -> u64 {
-    let _in = InRust::enter();
-    let end = Instant::now() + Duration::from_millis(ms.into());
-    let mut acc = 0;
-    let mut i = 0u64;
-    while Instant::now() < end {
-        for _ in 0..1024 {
-            acc ^= mix(i);
-            i += 1;
+pub unsafe extern "C" fn cc_spin_for_ms(ms: u32, out: *mut u64) -> CcStatus {
+    guard("cc_spin_for_ms", || {
+        // SAFETY: the caller promises NULL or a writable u64.
+        let out = unsafe { Out::new(out)? };
+        let _in = InRust::enter();
+        let end = Instant::now() + Duration::from_millis(ms.into());
+        let (mut acc, mut i) = (0, 0u64);
+        while Instant::now() < end {
+            for _ in 0..1024 {
+                acc ^= mix(i);
+                i = i.wrapping_add(1);
+            }
         }
-    }
-    acc
+        out.write(acc);
+        Ok(())
+    })
 }
 // endregion
 
 // region: rendezvous
-/// A meeting point: `cc_rendezvous_wait` returns true once `n` threads are
-/// waiting in it at the same time. Each waiting caller blocks its OS thread,
-/// so if `n` goroutines all get through, Go had `n` threads inside Rust.
+/// A meeting point: `cc_rendezvous_wait` returns `CC_STATUS_OK` once `n`
+/// threads are waiting in it at the same time. Each waiting caller blocks its
+/// OS thread, so if `n` goroutines all get through, Go had `n` threads inside Rust.
 pub struct CcRendezvous {
     n: usize,
     arrived: Mutex<usize>,
     all_here: Condvar,
 }
 
-#[unsafe(no_mangle)]
-pub extern "C" fn cc_rendezvous_new(n: usize) -> *mut CcRendezvous {
-    Box::into_raw(Box::new(CcRendezvous { n, arrived: Mutex::new(0), all_here: Condvar::new() }))
-}
-
-/// Blocks until `n` callers are inside at once (true) or `timeout_ms` passes (false).
+/// A rendezvous for `n` threads, written to `*out`; free it with `cc_rendezvous_free`.
 ///
 /// # Safety
-/// `r` comes from `cc_rendezvous_new` and is not yet freed.
+/// `out` is NULL or valid for a write.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cc_rendezvous_wait(r: *const CcRendezvous, timeout_ms: u32) -> bool {
-    let r = unsafe { &*r };
-    let Ok(mut arrived) = r.arrived.lock() else { return false };
-    *arrived += 1;
-    r.all_here.notify_all();
-    let timeout = Duration::from_millis(timeout_ms.into());
-    match r.all_here.wait_timeout_while(arrived, timeout, |a| *a < r.n) {
-        Ok((_, result)) => !result.timed_out(),
-        Err(_) => false,
-    }
+pub unsafe extern "C" fn cc_rendezvous_new(n: usize, out: *mut *mut CcRendezvous) -> CcStatus {
+    guard("cc_rendezvous_new", || {
+        // SAFETY: the caller promises NULL or a writable pointer.
+        let out = unsafe { Out::new(out)? };
+        let r = CcRendezvous {
+            n,
+            arrived: Mutex::new(0),
+            all_here: Condvar::new(),
+        };
+        out.write(Box::into_raw(Box::new(r)));
+        Ok(())
+    })
 }
 
+/// Blocks until `n` callers are inside at once (`CC_STATUS_OK`) or
+/// `timeout_ms` passes (`CC_STATUS_TIMED_OUT`).
+///
 /// # Safety
-/// `r` comes from `cc_rendezvous_new`, no thread is waiting in it, and it is freed once.
+/// `r` is NULL or comes from `cc_rendezvous_new` and is not yet freed.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cc_rendezvous_free(r: *mut CcRendezvous) {
-    if !r.is_null() {
-        drop(unsafe { Box::from_raw(r) });
-    }
+pub unsafe extern "C" fn cc_rendezvous_wait(r: *const CcRendezvous, timeout_ms: u32) -> CcStatus {
+    guard("cc_rendezvous_wait", || {
+        // SAFETY: the caller promises NULL or a live rendezvous.
+        let r = unsafe { object(r)? };
+        // A poisoned lock means a waiter panicked: report it as the panic it was.
+        let mut arrived = r.arrived.lock().map_err(|_| CcStatus::Panic)?;
+        *arrived += 1;
+        r.all_here.notify_all();
+        let timeout = Duration::from_millis(timeout_ms.into());
+        let waited = r
+            .all_here
+            .wait_timeout_while(arrived, timeout, |a| *a < r.n);
+        let (_arrived, result) = waited.map_err(|_| CcStatus::Panic)?;
+        if result.timed_out() {
+            Err(CcStatus::TimedOut)
+        } else {
+            Ok(())
+        }
+    })
+}
+
+/// Frees a rendezvous; NULL is a no-op.
+///
+/// # Safety
+/// `r` is NULL, or comes from `cc_rendezvous_new`, no thread is waiting in it,
+/// and it is freed once.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cc_rendezvous_free(r: *mut CcRendezvous) -> CcStatus {
+    guard("cc_rendezvous_free", || {
+        if !r.is_aligned() {
+            return Err(CcStatus::BadPointer);
+        }
+        if !r.is_null() {
+            // SAFETY: the caller promises a pointer from cc_rendezvous_new, freed once.
+            drop(unsafe { Box::from_raw(r) });
+        }
+        Ok(())
+    })
 }
 // endregion
 
@@ -180,38 +274,79 @@ pub struct CcPool {
     pool: rayon::ThreadPool,
 }
 
-/// A pool of `threads` threads (at least 1), or NULL if it cannot be built.
-#[unsafe(no_mangle)]
-pub extern "C" fn cc_pool_new(threads: usize) -> *mut CcPool {
-    let built = rayon::ThreadPoolBuilder::new()
+fn build_pool(threads: usize) -> Result<rayon::ThreadPool, CcStatus> {
+    rayon::ThreadPoolBuilder::new()
         .num_threads(threads.max(1))
         .thread_name(|i| format!("cc-pool-{i}"))
-        .build();
-    match built {
-        Ok(pool) => Box::into_raw(Box::new(CcPool { pool })),
-        Err(_) => std::ptr::null_mut(),
-    }
+        .build()
+        .map_err(|_| CcStatus::NoPool)
 }
 
+/// The wrapping sum of `mix` over `input`, split across `pool`'s threads. The
+/// calling thread waits; it does not join in. A panic on a pool thread comes
+/// back out of `install` on the calling thread, where the guard catches it.
+fn pool_sum(pool: &rayon::ThreadPool, input: &[u64]) -> u64 {
+    pool.install(|| {
+        input
+            .par_iter()
+            .map(|&x| mix(x))
+            .reduce(|| 0, u64::wrapping_add)
+    })
+}
+
+/// A pool of `threads` threads (at least 1), written to `*out`.
+///
 /// # Safety
-/// `p` comes from `cc_pool_new`, no call is using it, and it is freed once.
+/// `out` is NULL or valid for a write.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cc_pool_free(p: *mut CcPool) {
-    if !p.is_null() {
-        drop(unsafe { Box::from_raw(p) });
-    }
+pub unsafe extern "C" fn cc_pool_new(threads: usize, out: *mut *mut CcPool) -> CcStatus {
+    guard("cc_pool_new", || {
+        // SAFETY: the caller promises NULL or a writable pointer.
+        let out = unsafe { Out::new(out)? };
+        let pool = build_pool(threads)?;
+        LIVE_POOLS.fetch_add(1, Ordering::SeqCst);
+        out.write(Box::into_raw(Box::new(CcPool { pool })));
+        Ok(())
+    })
+}
+
+/// Frees a pool; its threads exit in the background. NULL is a no-op.
+///
+/// # Safety
+/// `p` is NULL, or comes from `cc_pool_new`, no call is using it, and it is freed once.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cc_pool_free(p: *mut CcPool) -> CcStatus {
+    guard("cc_pool_free", || {
+        if !p.is_aligned() {
+            return Err(CcStatus::BadPointer);
+        }
+        if !p.is_null() {
+            // SAFETY: the caller promises a pointer from cc_pool_new that no call uses, freed once.
+            drop(unsafe { Box::from_raw(p) });
+            LIVE_POOLS.fetch_sub(1, Ordering::SeqCst);
+        }
+        Ok(())
+    })
 }
 
 /// The wrapping sum of `mix` over `n` items, split across the pool's threads.
-/// The calling thread waits; it does not join in. Returns 0 after a panic.
 ///
 /// # Safety
-/// `p` is a live pool; `input` points to `n` readable `u64`s (or NULL with `n == 0`).
+/// `p` is NULL or a live pool; `input` points to `n` readable `u64`s (or is
+/// NULL with `n == 0`); `sum` is NULL or valid for a write.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cc_pool_mix_sum(p: *const CcPool, input: *const u64, n: usize) -> u64 {
-    let (pool, input) = unsafe { (&(*p).pool, slice(input, n)) };
-    let sum = || pool.install(|| input.par_iter().map(|&x| mix(x)).reduce(|| 0, u64::wrapping_add));
-    panic::catch_unwind(AssertUnwindSafe(sum)).unwrap_or(0)
+pub unsafe extern "C" fn cc_pool_mix_sum(
+    p: *const CcPool,
+    input: *const u64,
+    n: usize,
+    sum: *mut u64,
+) -> CcStatus {
+    guard("cc_pool_mix_sum", || {
+        // SAFETY: the caller promises each pointer NULL or valid, as documented.
+        let (p, input, sum) = unsafe { (object(p)?, items(input, n)?, Out::new(sum)?) };
+        sum.write(pool_sum(&p.pool, input));
+        Ok(())
+    })
 }
 // endregion
 
@@ -220,168 +355,149 @@ pub unsafe extern "C" fn cc_pool_mix_sum(p: *const CcPool, input: *const u64, n:
 /// threads are spawned and told to exit each time. Kept to measure that mistake.
 ///
 /// # Safety
-/// As for `cc_pool_mix_sum`.
+/// `input` points to `n` readable `u64`s (or is NULL with `n == 0`); `sum` is
+/// NULL or valid for a write.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cc_mix_sum_new_pool(threads: usize, input: *const u64, n: usize) -> u64 {
-    let p = cc_pool_new(threads);
-    if p.is_null() {
-        return 0;
-    }
-    let sum = unsafe { cc_pool_mix_sum(p, input, n) };
-    unsafe { cc_pool_free(p) };
-    sum
+pub unsafe extern "C" fn cc_mix_sum_new_pool(
+    threads: usize,
+    input: *const u64,
+    n: usize,
+    sum: *mut u64,
+) -> CcStatus {
+    guard("cc_mix_sum_new_pool", || {
+        // SAFETY: the caller promises each pointer NULL or valid, as documented.
+        let (input, sum) = unsafe { (items(input, n)?, Out::new(sum)?) };
+        sum.write(pool_sum(&build_pool(threads)?, input));
+        Ok(())
+    })
 }
 // endregion
+
+/// Pools made by `cc_pool_new` and not yet freed: lets a test watch a
+/// forgotten pool being freed by Go's cleanup.
+static LIVE_POOLS: AtomicUsize = AtomicUsize::new(0);
+
+/// How many pools exist (made by `cc_pool_new`, not yet freed).
+///
+/// # Safety
+/// `out` is NULL or valid for a write.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cc_live_pools(out: *mut usize) -> CcStatus {
+    guard("cc_live_pools", || {
+        // SAFETY: the caller promises NULL or a writable usize.
+        unsafe { Out::new(out)? }.write(LIVE_POOLS.load(Ordering::SeqCst));
+        Ok(())
+    })
+}
 
 // region: callbacks
 /// A Go function exported with `//export`, called back from Rust. `handle` is
 /// a `runtime/cgo.Handle`: an integer that stands for a Go value, because Rust
-/// may not hold Go pointers.
-pub type CcVisitFn = extern "C" fn(handle: usize, index: u64, value: u64);
+/// may not hold Go pointers. It returns `CC_STATUS_OK` to go on; any other
+/// status stops the visit, and the export returns it. `Option` makes it a
+/// nullable C function pointer, so Rust can refuse NULL instead of calling it.
+pub type CcVisitFn = Option<extern "C" fn(handle: usize, index: u64, value: u64) -> CcStatus>;
 
-/// Calls `visit(handle, i, mix(i))` for every `i` below `n`, on the calling thread.
-#[unsafe(no_mangle)]
-pub extern "C" fn cc_visit(visit: CcVisitFn, handle: usize, n: u64) {
-    for i in 0..n {
-        visit(handle, i, mix(i));
+fn visit_one(
+    visit: extern "C" fn(usize, u64, u64) -> CcStatus,
+    handle: usize,
+    i: u64,
+) -> Result<(), CcStatus> {
+    match visit(handle, i, mix(i)) {
+        CcStatus::Ok => Ok(()),
+        stop => Err(stop),
     }
 }
 
-/// The same, from the pool's threads: Go code runs on threads Go did not create.
+/// Calls `visit(handle, i, mix(i))` for every `i` below `n`, in order, on the
+/// calling thread, until a call returns another status than `CC_STATUS_OK`.
 ///
 /// # Safety
-/// `p` is a live pool.
+/// `visit` is NULL or a function that returns a `CcStatus` value.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cc_pool_visit(p: *const CcPool, visit: CcVisitFn, handle: usize, n: u64) {
-    let pool = unsafe { &(*p).pool };
-    let each = || pool.install(|| (0..n).into_par_iter().for_each(|i| visit(handle, i, mix(i))));
-    let _ = panic::catch_unwind(AssertUnwindSafe(each));
+pub unsafe extern "C" fn cc_visit(visit: CcVisitFn, handle: usize, n: u64) -> CcStatus {
+    guard("cc_visit", || {
+        let visit = visit.ok_or(CcStatus::BadPointer)?;
+        (0..n).try_for_each(|i| visit_one(visit, handle, i))
+    })
+}
+
+/// The same, from the pool's threads: Go code runs on threads Go did not
+/// create. A stop ends the visit early, as soon as each thread notices.
+///
+/// # Safety
+/// `p` is NULL or a live pool; `visit` is NULL or a function that returns a
+/// `CcStatus` value and may be called from several threads at once.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn cc_pool_visit(
+    p: *const CcPool,
+    visit: CcVisitFn,
+    handle: usize,
+    n: u64,
+) -> CcStatus {
+    guard("cc_pool_visit", || {
+        // SAFETY: the caller promises NULL or a live pool.
+        let p = unsafe { object(p)? };
+        let visit = visit.ok_or(CcStatus::BadPointer)?;
+        p.pool.install(|| {
+            (0..n)
+                .into_par_iter()
+                .try_for_each(|i| visit_one(visit, handle, i))
+        })
+    })
 }
 // endregion
 
 // region: cancel
-/// How `cc_search` ended.
-#[repr(i32)]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CcSearch {
-    Found = 0,
-    Cancelled = 1,
-    Exhausted = 2,
-}
-
 /// Candidates checked between two looks at the cancel flag: often enough to
 /// stop within microseconds, rarely enough to cost nothing measurable.
 const CHECK_EVERY: u64 = 1 << 14;
 
 /// Finds the smallest `i >= start` whose `mix(i)` has at least `zero_bits`
-/// leading zero bits: about 2^zero_bits tries, so it can run for ever.
-/// Stops early when `*cancel` becomes non-zero.
+/// leading zero bits (about 2^zero_bits tries, so it can run for ever) and
+/// writes it to `*found`. Returns `CC_STATUS_CANCELLED` once `*cancel`
+/// becomes non-zero, and `CC_STATUS_EXHAUSTED` if no `i` below 2^64 matches.
 ///
 /// # Safety
-/// `cancel` points to a 4-byte-aligned `u32` that stays valid until this call
-/// returns and that everybody else only writes atomically (Go: `sync/atomic`).
-/// `found` is valid for writes.
+/// `cancel` is NULL or points to a 4-byte-aligned `u32` that stays valid until
+/// this call returns and that everybody else only writes atomically (Go:
+/// `sync/atomic`). `found` is NULL or valid for a write.
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn cc_search(start: u64, zero_bits: u32, cancel: *const u32, found: *mut u64) -> CcSearch {
-    // SAFETY: the caller promises an aligned u32 only accessed atomically meanwhile.
-    let cancel = unsafe { AtomicU32::from_ptr(cancel.cast_mut()) };
-    let mut i = start;
-    loop {
-        if cancel.load(Ordering::Relaxed) != 0 {
-            return CcSearch::Cancelled;
+pub unsafe extern "C" fn cc_search(
+    start: u64,
+    zero_bits: u32,
+    cancel: *const u32,
+    found: *mut u64,
+) -> CcStatus {
+    guard("cc_search", || {
+        // SAFETY: the caller promises NULL or a writable u64.
+        let found = unsafe { Out::new(found)? };
+        if cancel.is_null() || !cancel.is_aligned() {
+            return Err(CcStatus::BadPointer);
         }
-        let end = i.saturating_add(CHECK_EVERY);
-        while i < end {
-            if mix(i).leading_zeros() >= zero_bits {
-                unsafe { *found = i };
-                return CcSearch::Found;
+        // SAFETY: non-NULL and aligned (checked); the caller promises a valid u32
+        // that others access only atomically meanwhile.
+        let cancel = unsafe { AtomicU32::from_ptr(cancel.cast_mut()) };
+        let mut i = start;
+        loop {
+            if cancel.load(Ordering::Relaxed) != 0 {
+                return Err(CcStatus::Cancelled);
             }
-            i += 1;
+            let end = i.saturating_add(CHECK_EVERY);
+            while i < end {
+                if mix(i).leading_zeros() >= zero_bits {
+                    found.write(i);
+                    return Ok(());
+                }
+                i += 1;
+            }
+            if i == u64::MAX {
+                return Err(CcStatus::Exhausted);
+            }
         }
-        if i == u64::MAX {
-            return CcSearch::Exhausted;
-        }
-    }
+    })
 }
 // endregion
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use std::sync::atomic::AtomicU64;
-
-    #[test]
-    fn batch_matches_per_item() {
-        let input: Vec<u64> = (0..1000).collect();
-        let mut out = vec![0; input.len()];
-        unsafe { cc_mix_batch(input.as_ptr(), out.as_mut_ptr(), input.len()) };
-        for (i, &x) in input.iter().enumerate() {
-            assert_eq!(out[i], cc_mix(x));
-        }
-    }
-
-    #[test]
-    fn known_mix_values() {
-        // SplitMix64 seeded with 0 yields these as its first two outputs.
-        assert_eq!(mix(0), 0xE220_A839_7B1D_CDAF);
-        assert_eq!(mix(0x9E37_79B9_7F4A_7C15), 0x6E78_9E6A_A1B9_65F4);
-    }
-
-    #[test]
-    fn pool_sum_matches_serial_for_any_pool_size() {
-        let input: Vec<u64> = (0..100_000).map(|i| i * 7).collect();
-        let serial = unsafe { cc_mix_sum(input.as_ptr(), input.len()) };
-        for threads in [1, 2, 7] {
-            let p = cc_pool_new(threads);
-            assert_eq!(unsafe { cc_pool_mix_sum(p, input.as_ptr(), input.len()) }, serial);
-            unsafe { cc_pool_free(p) };
-            assert_eq!(unsafe { cc_mix_sum_new_pool(threads, input.as_ptr(), input.len()) }, serial);
-        }
-    }
-
-    static VISITED: AtomicU64 = AtomicU64::new(0);
-    extern "C" fn count(handle: usize, _index: u64, value: u64) {
-        assert_eq!(handle, 42);
-        VISITED.fetch_add(value & 1, Ordering::Relaxed);
-    }
-
-    #[test]
-    fn visits_every_index_once_from_the_pool() {
-        let odd = (0..5000).filter(|&i| mix(i) & 1 == 1).count() as u64;
-        VISITED.store(0, Ordering::Relaxed);
-        let p = cc_pool_new(3);
-        unsafe { cc_pool_visit(p, count, 42, 5000) };
-        unsafe { cc_pool_free(p) };
-        assert_eq!(VISITED.load(Ordering::Relaxed), odd);
-    }
-
-    #[test]
-    fn search_finds_the_first_match_and_stops_when_cancelled() {
-        let flag = 0u32;
-        let mut found = 0;
-        let status = unsafe { cc_search(0, 12, &flag, &mut found) };
-        assert_eq!(status, CcSearch::Found);
-        assert!(mix(found).leading_zeros() >= 12);
-        assert!((0..found).all(|i| mix(i).leading_zeros() < 12));
-
-        let flag = 1u32;
-        assert_eq!(unsafe { cc_search(0, 64, &flag, &mut found) }, CcSearch::Cancelled);
-        assert_eq!(unsafe { cc_search(u64::MAX - 10, 64, &0, &mut found) }, CcSearch::Exhausted);
-    }
-
-    #[test]
-    fn rendezvous_needs_everyone_at_once() {
-        let r = cc_rendezvous_new(3) as usize;
-        let all: Vec<bool> = std::thread::scope(|s| {
-            let hs: Vec<_> = (0..3)
-                .map(|_| s.spawn(move || unsafe { cc_rendezvous_wait(r as *const CcRendezvous, 5000) }))
-                .collect();
-            hs.into_iter().map(|h| h.join().unwrap()).collect()
-        });
-        assert_eq!(all, [true, true, true]);
-        let alone = cc_rendezvous_new(2);
-        assert!(!unsafe { cc_rendezvous_wait(alone, 10) });
-        unsafe { cc_rendezvous_free(alone) };
-        unsafe { cc_rendezvous_free(r as *mut CcRendezvous) };
-    }
-}
+mod tests;
