@@ -43,7 +43,7 @@ pub extern "C" fn hb_add(a: i32, b: i32) -> HbSum {
 /// before its first call, so a Go wrapper built against one header never runs
 /// against another library. Bump it whenever the header's declarations change
 /// (a Go test compares them with `rust/abi.lock`). 0 is never a version.
-pub const HB_ABI_VERSION: u32 = 1;
+pub const HB_ABI_VERSION: u32 = 2;
 
 /// Returns [`HB_ABI_VERSION`], or 0 if Rust panicked.
 #[unsafe(no_mangle)]
