@@ -90,7 +90,7 @@ func TestHeaderMatchesABILock(t *testing.T) {
 	case sum != newest.sum:
 		t.Fatalf("%s changed its declarations (sha256 %s) but HB_ABI_VERSION is still %d, recorded at %s:%d with %s.\n"+
 			"A wrapper built against the old header would pass the version check. Bump HB_ABI_VERSION in rust/src/lib.rs, "+
-			"run `npm run verify -- --update-headers --example hello-boundary`, and add the line `%d <new sha256>` to %s.",
+			"run `npm run verify -- --update-headers --example hello-boundary`, and add the line `%d <sha256 this test then prints>` to %s.",
 			headerPath, sum, version, lockPath, newest.line, newest.sum, version+1, lockPath)
 	}
 }
