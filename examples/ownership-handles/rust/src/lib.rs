@@ -179,7 +179,7 @@ impl OhTally {
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn oh_tally_new(out: *mut *mut OhTally) -> OhStatus {
     guard("oh_tally_new", || {
-        // SAFETY: see above.
+        // SAFETY: the caller passes NULL or a writable `out` (# Safety above).
         let out = unsafe { out_arg(out) }?;
         let tally = Box::new(OhTally {
             counts: HashMap::new(),
@@ -228,7 +228,8 @@ pub unsafe extern "C" fn oh_tally_add(
     count: *mut u64,
 ) -> OhStatus {
     guard("oh_tally_add", || {
-        // SAFETY: see above. All three borrows end when this function returns.
+        // SAFETY: the caller passes NULL or a live, unshared tally, a C string and a
+        // writable `count` (# Safety above); all three borrows end when this function returns.
         let (tally, word, count) =
             unsafe { (tally_mut(tally)?, c_str_arg(word)?, out_arg(count)?) };
         let word = word.to_str().map_err(|_| OhStatus::InvalidWord)?;
@@ -253,7 +254,7 @@ pub unsafe extern "C" fn oh_tally_add_bytes(
     count: *mut u64,
 ) -> OhStatus {
     guard("oh_tally_add_bytes", || {
-        // SAFETY: see above.
+        // SAFETY: as in oh_tally_add, with `len` readable bytes at `word` (# Safety above).
         let (tally, bytes, count) =
             unsafe { (tally_mut(tally)?, bytes_arg(word, len)?, out_arg(count)?) };
         let word = std::str::from_utf8(bytes).map_err(|_| OhStatus::InvalidWord)?;
@@ -275,7 +276,7 @@ pub unsafe extern "C" fn oh_tally_count(
     count: *mut u64,
 ) -> OhStatus {
     guard("oh_tally_count", || {
-        // SAFETY: see oh_tally_add.
+        // SAFETY: the caller passes NULL or a live tally, a C string and a writable `count`.
         let (tally, word, count) =
             unsafe { (tally_ref(tally)?, c_str_arg(word)?, out_arg(count)?) };
         *count = word
@@ -295,7 +296,7 @@ pub unsafe extern "C" fn oh_tally_count(
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn oh_tally_distinct(tally: *const OhTally, count: *mut u64) -> OhStatus {
     guard("oh_tally_distinct", || {
-        // SAFETY: see above.
+        // SAFETY: the caller passes NULL or a live tally, and NULL or a writable `count`.
         let (tally, count) = unsafe { (tally_ref(tally)?, out_arg(count)?) };
         *count = tally.counts.len() as u64;
         Ok(())
@@ -318,7 +319,7 @@ pub unsafe extern "C" fn oh_tally_top(
     out: *mut *mut c_char,
 ) -> OhStatus {
     guard("oh_tally_top", || {
-        // SAFETY: see above.
+        // SAFETY: the caller passes NULL or a live tally, and NULL or a writable `out`.
         let (tally, out) = unsafe { (tally_ref(tally)?, out_arg(out)?) };
         // Words with a NUL byte are refused on the way in. Should that ever
         // change, the panic comes back to Go as OH_STATUS_PANIC.
@@ -360,7 +361,7 @@ pub unsafe extern "C" fn oh_tally_distinct_after(
     out: *mut i64,
 ) -> OhStatus {
     guard("oh_tally_distinct_after", || {
-        // SAFETY: see above.
+        // SAFETY: the caller passes NULL or a writable `out` (# Safety above).
         let out = unsafe { out_arg(out) }?;
         if tally.is_null() {
             return Err(OhStatus::NullPointer);
@@ -389,7 +390,7 @@ pub unsafe extern "C" fn oh_tally_distinct_after(
 /// valid for this call.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn oh_test_panic_in(export_name: *const c_char) -> bool {
-    // SAFETY: see above.
+    // SAFETY: the caller passes NULL or a C string valid for this call (# Safety above).
     let name = unsafe { c_str_arg(export_name) }.ok();
     panic::catch_unwind(|| test_hook::arm(name)).unwrap_or(false)
 }
