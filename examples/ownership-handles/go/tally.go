@@ -94,8 +94,9 @@ func NewTally() (*Tally, error) {
 	return t, nil
 }
 
-// freeTally has no caller to return an error to (os.File's finalizer drops its error too): a
-// panic in Rust's free was printed by Rust, and the object leaks.
+// freeTally has no caller to return an error to (os.File's finalizer drops
+// its error too): a panic in Rust's free was printed by Rust, and the object
+// leaks.
 func freeTally(ptr *C.OhTally) { C.oh_tally_free(ptr) }
 
 // endregion
