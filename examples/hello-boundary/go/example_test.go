@@ -11,8 +11,8 @@ func ExampleAdd() {
 	fmt.Println(hello.Add(2, 40))
 	fmt.Println(hello.Add(2147483647, 1)) // wraps, as int32 does in Go
 	// Output:
-	// 42
-	// -2147483648
+	// 42 <nil>
+	// -2147483648 <nil>
 }
 
 // endregion

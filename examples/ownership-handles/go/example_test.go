@@ -2,6 +2,7 @@ package handles_test
 
 import (
 	"fmt"
+	"log"
 	"strings"
 
 	"example.com/handbook/ownership-handles"
@@ -9,7 +10,10 @@ import (
 
 // region: example
 func ExampleTally() {
-	t := handles.NewTally()
+	t, err := handles.NewTally()
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer t.Close() // the Rust object is freed here, not whenever the GC runs
 
 	for _, w := range strings.Fields("the cat saw the dog and the bird") {
@@ -19,7 +23,7 @@ func ExampleTally() {
 	fmt.Print(top)
 
 	t.Close()
-	_, err := t.Add("late")
+	_, err = t.Add("late")
 	fmt.Println(err)
 	// Output:
 	// the 3

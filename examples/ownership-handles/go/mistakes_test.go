@@ -10,11 +10,11 @@ import (
 // the Rust call is still running. Rust's test aid notices and returns -1
 // instead of reading freed memory. A race, so try until it shows.
 func TestWithoutKeepAliveTheObjectDiesMidCall(t *testing.T) {
-	before := LiveObjects()
+	before := must(LiveObjects())
 	stop := collectContinuously()
 	defer func() { stop(); waitLive(t, before) }()
 	for attempt := 1; attempt <= 200; attempt++ {
-		if NewTally().distinctAfterNoKeepAlive(5*time.Millisecond) == -1 {
+		if n, err := must(NewTally()).distinctAfterNoKeepAlive(5 * time.Millisecond); n == -1 && err == nil {
 			t.Logf("attempt %d: the cleanup freed the object during the call", attempt)
 			return
 		}
@@ -26,7 +26,7 @@ func TestWithoutKeepAliveTheObjectDiesMidCall(t *testing.T) {
 
 // region: test-nul
 func TestCStringCutsAtNUL(t *testing.T) {
-	tl := NewTally()
+	tl := must(NewTally())
 	defer tl.Close()
 	tl.addTruncating("go\x00lang") // the mistake: Rust counts "go"
 	if n, _ := tl.Count("go"); n != 1 {

@@ -10,6 +10,14 @@ import (
 	"unicode/utf8"
 )
 
+// must returns v, or panics (failing the test) with err. Tests only.
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
 func mustAdd(t *testing.T, tl *Tally, words ...string) {
 	t.Helper()
 	for _, w := range words {
@@ -24,9 +32,9 @@ func mustAdd(t *testing.T, tl *Tally, words ...string) {
 func waitLive(t *testing.T, want int) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
-	for LiveObjects() != want {
+	for must(LiveObjects()) != want {
 		if time.Now().After(deadline) {
-			t.Fatalf("%d Rust tallies are live, want %d", LiveObjects(), want)
+			t.Fatalf("%d Rust tallies are live, want %d", must(LiveObjects()), want)
 		}
 		runtime.GC()
 		time.Sleep(time.Millisecond)
@@ -52,7 +60,7 @@ func collectContinuously() (stop func()) {
 }
 
 func TestCountsWordsAcrossTheBoundary(t *testing.T) {
-	tl := NewTally()
+	tl := must(NewTally())
 	defer tl.Close()
 	mustAdd(t, tl, strings.Fields("go rust go c rust go")...)
 	if n, _ := tl.AddNoCopy("rust"); n != 3 {
@@ -77,23 +85,23 @@ func TestCountsWordsAcrossTheBoundary(t *testing.T) {
 
 // region: test-close
 func TestCloseFreesNowAndTwiceIsHarmless(t *testing.T) {
-	before := LiveObjects()
-	tl := NewTally()
-	if got := LiveObjects(); got != before+1 {
+	before := must(LiveObjects())
+	tl := must(NewTally())
+	if got := must(LiveObjects()); got != before+1 {
 		t.Fatalf("after NewTally: %d live, want %d", got, before+1)
 	}
 	for range 3 {
 		if err := tl.Close(); err != nil {
 			t.Fatalf("Close: %v", err)
 		}
-		if got := LiveObjects(); got != before {
+		if got := must(LiveObjects()); got != before {
 			t.Fatalf("after Close: %d live, want %d", got, before)
 		}
 	}
 }
 
 func TestUseAfterCloseIsAnError(t *testing.T) {
-	tl := NewTally()
+	tl := must(NewTally())
 	tl.Close()
 	calls := map[string]func() error{
 		"Add":       func() error { _, err := tl.Add("x"); return err },
@@ -113,13 +121,13 @@ func TestUseAfterCloseIsAnError(t *testing.T) {
 
 // region: test-cleanup
 func TestForgottenCloseIsFreedByTheCleanup(t *testing.T) {
-	before := LiveObjects()
+	before := must(LiveObjects())
 	for range 10 {
-		tl := NewTally()
+		tl := must(NewTally())
 		mustAdd(t, tl, "forgotten")
 		// no Close: tl becomes unreachable at the end of this iteration
 	}
-	if got := LiveObjects(); got != before+10 {
+	if got := must(LiveObjects()); got != before+10 {
 		t.Fatalf("%d live, want %d", got, before+10)
 	}
 	waitLive(t, before) // fails the test if the safety net never fires
@@ -129,12 +137,12 @@ func TestForgottenCloseIsFreedByTheCleanup(t *testing.T) {
 
 // region: test-keepalive
 func TestKeepAliveHoldsTheObjectForTheWholeCall(t *testing.T) {
-	before := LiveObjects()
+	before := must(LiveObjects())
 	stop := collectContinuously()
 	for i := range 20 {
 		// Nothing uses the Tally after this call, so only KeepAlive inside
 		// distinctAfter keeps it reachable while Rust waits.
-		if n, err := NewTally().distinctAfter(5 * time.Millisecond); n != 0 || err != nil {
+		if n, err := must(NewTally()).distinctAfter(5 * time.Millisecond); n != 0 || err != nil {
 			stop()
 			t.Fatalf("call %d: Rust saw its object freed mid-call (n=%d, err=%v)", i, n, err)
 		}
@@ -146,7 +154,7 @@ func TestKeepAliveHoldsTheObjectForTheWholeCall(t *testing.T) {
 // endregion
 
 func TestInvalidWordsAreRefused(t *testing.T) {
-	tl := NewTally()
+	tl := must(NewTally())
 	defer tl.Close()
 	for _, w := range []string{"go\x00lang", "\xff\xfe", "\x00"} {
 		if _, err := tl.Add(w); !errors.Is(err, ErrInvalidWord) {
@@ -174,7 +182,7 @@ func FuzzAddMatchesGoMap(f *testing.F) {
 		f.Add(s, "rust")
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
-		tl := NewTally()
+		tl := must(NewTally())
 		defer tl.Close()
 		model := map[string]uint64{}
 		valid := func(w string) bool { return utf8.ValidString(w) && !strings.Contains(w, "\x00") }
@@ -209,12 +217,12 @@ func FuzzAddMatchesGoMap(f *testing.F) {
 // region: benchmarks
 func BenchmarkLifecycle(b *testing.B) {
 	for b.Loop() {
-		NewTally().Close()
+		must(NewTally()).Close()
 	}
 }
 
 func BenchmarkDistinct(b *testing.B) {
-	tl := NewTally()
+	tl := must(NewTally())
 	defer tl.Close()
 	for b.Loop() {
 		tl.Distinct()
@@ -225,7 +233,7 @@ var wordLens = []int{8, 256}
 
 // benchTally is a tally and a word of n bytes for an Add benchmark.
 func benchTally(b *testing.B, n int) (*Tally, string) {
-	tl := NewTally()
+	tl := must(NewTally())
 	b.Cleanup(func() { tl.Close() })
 	b.ReportAllocs() // Go allocations only: C.CString's malloc is not counted
 	return tl, strings.Repeat("a", n)
@@ -254,7 +262,7 @@ func BenchmarkAddNoCopy(b *testing.B) {
 }
 
 func BenchmarkTop(b *testing.B) {
-	tl := NewTally()
+	tl := must(NewTally())
 	defer tl.Close()
 	for i := range 100 {
 		tl.Add(fmt.Sprintf("word%02d", i%40))

@@ -20,7 +20,7 @@ const scenarioEnv = "HANDLES_VALGRIND_SCENARIO"
 // times, so a stale copy of one pointer left on a stack cannot hide them all.
 var scenarios = map[string]func(){
 	"clean": func() {
-		tl := NewTally()
+		tl := must(NewTally())
 		for _, w := range strings.Fields("the cat saw the dog and the bird") {
 			tl.Add(w)
 			tl.AddNoCopy(w)
@@ -32,19 +32,19 @@ var scenarios = map[string]func(){
 		tl.Close()       // harmless
 		_, _ = tl.Top(1) // ErrClosed, no crossing
 		for range 10 {
-			NewTally().Add("forgotten") // no Close: the cleanup must free them
+			must(NewTally()).Add("forgotten") // no Close: the cleanup must free them
 		}
-		for deadline := time.Now().Add(30 * time.Second); LiveObjects() > 0 && time.Now().Before(deadline); {
+		for deadline := time.Now().Add(30 * time.Second); must(LiveObjects()) > 0 && time.Now().Before(deadline); {
 			runtime.GC()
 			time.Sleep(10 * time.Millisecond)
 		}
-		if n := LiveObjects(); n > 0 {
+		if n := must(LiveObjects()); n > 0 {
 			fmt.Fprintf(os.Stderr, "%d tallies were never freed\n", n)
 			os.Exit(3)
 		}
 	},
 	"leak-rust-string": func() {
-		tl := NewTally()
+		tl := must(NewTally())
 		defer tl.Close()
 		tl.Add("go")
 		for range 10 {
@@ -52,14 +52,14 @@ var scenarios = map[string]func(){
 		}
 	},
 	"leak-c-string": func() {
-		tl := NewTally()
+		tl := must(NewTally())
 		defer tl.Close()
 		for range 10 {
 			tl.addLeaks("go")
 		}
 	},
 	"double-free": func() {
-		tl := NewTally()
+		tl := must(NewTally())
 		tl.Add("go")
 		tl.closeUnguarded()
 		tl.closeUnguarded()

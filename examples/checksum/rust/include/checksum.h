@@ -10,17 +10,67 @@
 #include <stdlib.h>
 
 /**
+ * Whether an export did its work. `#[repr(i32)]` fixes the values: they are ABI.
+ */
+enum CsStatus
+#if __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // __STDC_VERSION__ >= 202311L
+ {
+  CS_STATUS_OK = 0,
+  /**
+   * `data` was NULL with a length above 0.
+   */
+  CS_STATUS_NULL_POINTER = 1,
+  /**
+   * A length beyond `isize::MAX`: no such buffer can exist.
+   */
+  CS_STATUS_TOO_LONG = 2,
+  /**
+   * Rust panicked; the panic was caught at the boundary.
+   */
+  CS_STATUS_PANIC = 3,
+};
+#if __STDC_VERSION__ >= 202311L
+typedef enum CsStatus CsStatus;
+#else
+typedef int32_t CsStatus;
+#endif // __STDC_VERSION__ >= 202311L
+
+/**
+ * A checksum and whether it means anything: `value` is valid only when
+ * `status` is `CS_STATUS_OK`. Returned by value, so nothing needs an out pointer.
+ */
+typedef struct CsSum {
+  uint32_t value;
+  CsStatus status;
+} CsSum;
+
+/**
  * Adler-32 of `len` bytes at `data`.
  *
  * # Safety
  * `data` must point to `len` readable bytes that stay valid and unmodified for
  * the duration of the call. `data` may be null only when `len` is 0.
  */
-uint32_t cs_adler32(const uint8_t *data, size_t len);
+struct CsSum cs_adler32(const uint8_t *data, size_t len);
 
 /**
- * Does nothing: benchmarks use it to measure the cost of the crossing alone.
+ * Does no work, beyond the guard every export has: benchmarks use it to
+ * measure the cost of the crossing alone.
  */
-void cs_noop(void);
+CsStatus cs_noop(void);
+
+/**
+ * Testing hook, not part of the API: arms a one-shot panic inside the next
+ * call of the export named `export_name`, so tests can prove that every
+ * export returns a caught panic to Go as an error. NULL disarms. Returns true
+ * when armed.
+ *
+ * # Safety
+ * `export_name` must be NULL or point to a NUL-terminated string that stays
+ * valid for this call.
+ */
+bool cs_test_panic_in(const char *export_name);
 
 #endif  /* CHECKSUM_H */

@@ -10,10 +10,22 @@
 #include <stdlib.h>
 
 /**
- * The library's ABI version. Go checks it once at start-up, so a Go wrapper
- * built against one header never runs silently against another library.
+ * The library's ABI version. The Go package compares it with the header's
+ * before its first call, so a Go wrapper built against one header never runs
+ * against another library. Bump it whenever the header's declarations change
+ * (a Go test compares them with `rust/abi.lock`). 0 is never a version.
  */
-#define HB_ABI_VERSION 1
+#define HB_ABI_VERSION 2
+
+/**
+ * The result of [`hb_add`]: `value` is the sum only when `ok` is true. A
+ * panic inside Rust is caught and comes back as `ok == false`, so it can
+ * never look like a sum: every `int32_t` is a plausible sum.
+ */
+typedef struct HbSum {
+  int32_t value;
+  bool ok;
+} HbSum;
 
 /**
  * Adds two 32-bit integers, wrapping on overflow exactly like Go's `int32` addition.
@@ -22,9 +34,26 @@
  * `#[unsafe(no_mangle)]` keeps its symbol name `hb_add` so the C linker finds it.
  * Edition 2024 requires the `unsafe(...)` wrapper: an unmangled name can clash
  * with any other symbol in the final binary, and the author vouches that it won't.
+ * `catch_unwind` stops a panic here: one that reached the edge of an
+ * `extern "C"` function would abort the whole Go process.
  */
-int32_t hb_add(int32_t a, int32_t b);
+struct HbSum hb_add(int32_t a, int32_t b);
 
+/**
+ * Returns [`HB_ABI_VERSION`], or 0 if Rust panicked.
+ */
 uint32_t hb_abi_version(void);
+
+/**
+ * Testing hook, not part of the API: arms a one-shot panic inside the next
+ * call of the export named `export_name`, so tests can prove that every
+ * export returns a caught panic to Go as an error. NULL disarms. Returns true
+ * when armed.
+ *
+ * # Safety
+ * `export_name` must be NULL or point to a NUL-terminated string that stays
+ * valid for this call.
+ */
+bool hb_test_panic_in(const char *export_name);
 
 #endif  /* HELLO_BOUNDARY_H */

@@ -10,10 +10,38 @@
 #include <stdlib.h>
 
 /**
- * `oh_tally_add` and `oh_tally_add_bytes` return this when the word is not valid
- * UTF-8 or contains a NUL byte (a word must survive the trip back as a C string).
+ * What every export returns. `#[repr(i32)]` fixes the values: they are ABI.
  */
-#define OH_INVALID_WORD -1
+enum OhStatus
+#if __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // __STDC_VERSION__ >= 202311L
+ {
+  OH_STATUS_OK = 0,
+  /**
+   * A pointer argument was NULL where the contract requires one.
+   */
+  OH_STATUS_NULL_POINTER = 1,
+  /**
+   * The word is not valid UTF-8 or contains a NUL byte (a word must survive
+   * the trip back as a C string).
+   */
+  OH_STATUS_INVALID_WORD = 2,
+  /**
+   * A length beyond `isize::MAX`: no such buffer can exist.
+   */
+  OH_STATUS_TOO_LONG = 3,
+  /**
+   * Rust panicked; the panic was caught at the boundary. Out pointers are
+   * left as they were.
+   */
+  OH_STATUS_PANIC = 4,
+};
+#if __STDC_VERSION__ >= 202311L
+typedef enum OhStatus OhStatus;
+#else
+typedef int32_t OhStatus;
+#endif // __STDC_VERSION__ >= 202311L
 
 /**
  * The object behind a Go `*Tally`. It is not `#[repr(C)]`: Go never sees its
@@ -22,16 +50,22 @@
 typedef struct OhTally OhTally;
 
 /**
- * How many tallies exist right now (made by `oh_tally_new`, not yet freed).
+ * Writes how many tallies exist right now (made by `oh_tally_new`, not yet freed) to `*out`.
+ *
+ * # Safety
+ * `out` must be NULL or valid for writes.
  */
-size_t oh_live_tallies(void);
+OhStatus oh_live_tallies(size_t *out);
 
 /**
- * Creates an empty tally and gives it to the caller.
+ * Creates an empty tally and gives it to the caller through `*out`.
  *
  * The caller owns the result and must pass it to [`oh_tally_free`] exactly once.
+ *
+ * # Safety
+ * `out` must be NULL or valid for writes.
  */
-struct OhTally *oh_tally_new(void);
+OhStatus oh_tally_new(struct OhTally **out);
 
 /**
  * Destroys a tally made by [`oh_tally_new`]. Null is accepted and ignored.
@@ -40,56 +74,61 @@ struct OhTally *oh_tally_new(void);
  * `tally` must be null or a pointer returned by `oh_tally_new` that has not been
  * freed yet, and no other call may be using it. After this call it dangles.
  */
-void oh_tally_free(struct OhTally *tally);
+OhStatus oh_tally_free(struct OhTally *tally);
 
 /**
- * Counts one occurrence of `word`, a NUL-terminated C string, and returns the
- * word's new count, or [`OH_INVALID_WORD`] when it is not valid UTF-8.
+ * Counts one occurrence of `word`, a NUL-terminated C string, and writes the
+ * word's new count to `*count`. `OH_STATUS_INVALID_WORD` when it is not UTF-8.
  *
  * # Safety
  * `tally` must be a live pointer from `oh_tally_new` that no other call is using.
  * `word` must point to a NUL-terminated string that stays valid for this call.
  * Rust only borrows it: the bytes are copied into the tally and the pointer is not kept.
+ * `count` must be valid for writes. Any of them may be NULL: that is `OH_STATUS_NULL_POINTER`.
  */
-int64_t oh_tally_add(struct OhTally *tally, const char *word);
+OhStatus oh_tally_add(struct OhTally *tally, const char *word, uint64_t *count);
 
 /**
  * Like [`oh_tally_add`], but `word` is `len` bytes with no terminating NUL, so Go
  * can lend a string's own bytes instead of copying them into C memory first.
  *
  * # Safety
- * `tally` as for `oh_tally_add`. `word` must point to `len` readable bytes that stay
- * valid for this call; it may be null only when `len` is 0. The pointer is not kept.
+ * `tally` and `count` as for `oh_tally_add`. `word` must point to `len` readable bytes
+ * that stay valid for this call; it may be null only when `len` is 0. The pointer is not kept.
  */
-int64_t oh_tally_add_bytes(struct OhTally *tally, const uint8_t *word, size_t len);
+OhStatus oh_tally_add_bytes(struct OhTally *tally,
+                            const uint8_t *word,
+                            size_t len,
+                            uint64_t *count);
 
 /**
- * How many times `word` (NUL-terminated) was added; 0 for a word that is not UTF-8.
+ * Writes how many times `word` (NUL-terminated) was added to `*count`; 0 for a
+ * word that is not UTF-8.
  *
  * # Safety
  * As for [`oh_tally_add`].
  */
-uint64_t oh_tally_count(const struct OhTally *tally, const char *word);
+OhStatus oh_tally_count(const struct OhTally *tally, const char *word, uint64_t *count);
 
 /**
- * The number of distinct words.
+ * Writes the number of distinct words to `*count`.
  *
  * # Safety
- * `tally` must be a live pointer from `oh_tally_new`.
+ * `tally` must be a live pointer from `oh_tally_new`; `count` must be valid for writes.
  */
-uint64_t oh_tally_distinct(const struct OhTally *tally);
+OhStatus oh_tally_distinct(const struct OhTally *tally, uint64_t *count);
 
 /**
  * The `n` most frequent words as one "word count" line each, most frequent first
- * and ties in byte order, in a new NUL-terminated string.
+ * and ties in byte order, in a new NUL-terminated string written to `*out`.
  *
  * The caller owns the result and must release it with [`oh_string_free`], never
  * with C's `free`: memory goes back to the allocator that made it.
  *
  * # Safety
- * `tally` must be a live pointer from `oh_tally_new`.
+ * `tally` must be a live pointer from `oh_tally_new`; `out` must be valid for writes.
  */
-char *oh_tally_top(const struct OhTally *tally, size_t n);
+OhStatus oh_tally_top(const struct OhTally *tally, size_t n, char **out);
 
 /**
  * Releases a string returned by [`oh_tally_top`]. Null is accepted and ignored.
@@ -97,17 +136,30 @@ char *oh_tally_top(const struct OhTally *tally, size_t n);
  * # Safety
  * `s` must be null or a pointer returned by `oh_tally_top` that has not been freed yet.
  */
-void oh_string_free(char *s);
+OhStatus oh_string_free(char *s);
 
 /**
- * Waits `delay_ms` milliseconds, then returns the number of distinct words, or -1
- * if the tally was freed while this call was holding its pointer. It stands in for
+ * Waits `delay_ms` milliseconds, then writes the number of distinct words to `*out`,
+ * or -1 if the tally was freed while this call was holding its pointer. It stands in for
  * any long-running Rust call: the Go tests use it to show what `runtime.KeepAlive` prevents.
  *
  * # Safety
  * `tally` must be a live pointer from `oh_tally_new` when the call starts, and no
  * new tally may be created while it waits (a new one could reuse the address).
+ * `out` must be valid for writes.
  */
-int64_t oh_tally_distinct_after(const struct OhTally *tally, uint32_t delay_ms);
+OhStatus oh_tally_distinct_after(const struct OhTally *tally, uint32_t delay_ms, int64_t *out);
+
+/**
+ * Testing hook, not part of the API: arms a one-shot panic inside the next
+ * call of the export named `export_name`, so tests can prove that every
+ * export returns a caught panic to Go as an error. NULL disarms. Returns true
+ * when armed.
+ *
+ * # Safety
+ * `export_name` must be NULL or point to a NUL-terminated string that stays
+ * valid for this call.
+ */
+bool oh_test_panic_in(const char *export_name);
 
 #endif  /* OWNERSHIP_HANDLES_H */

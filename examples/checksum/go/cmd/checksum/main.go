@@ -3,6 +3,7 @@ package main
 
 import (
 	"fmt"
+	"log"
 
 	"example.com/handbook/checksum"
 )
@@ -10,6 +11,10 @@ import (
 func main() {
 	for _, s := range []string{"", "Wikipedia", "Go calls Rust through cgo"} {
 		data := []byte(s)
-		fmt.Printf("%-28q go=%08x rust=%08x\n", s, checksum.Adler32Go(data), checksum.Adler32Rust(data))
+		rust, err := checksum.Adler32Rust(data)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%-28q go=%08x rust=%08x\n", s, checksum.Adler32Go(data), rust)
 	}
 }

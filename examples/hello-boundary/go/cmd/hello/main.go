@@ -10,10 +10,13 @@ import (
 
 // region: main
 func main() {
-	if err := hello.CheckABI(); err != nil {
+	// The package's init has already compared the ABI versions: a mismatch
+	// stops the program before this line.
+	sum, err := hello.Add(2, 40)
+	if err != nil {
 		log.Fatal(err)
 	}
-	fmt.Printf("Rust says 2 + 40 = %d\n", hello.Add(2, 40))
+	fmt.Printf("Rust says 2 + 40 = %d\n", sum)
 	fmt.Printf("ABI version %d matches the header\n", hello.ABIVersion)
 }
 

@@ -16,7 +16,10 @@ and the gopher freed the string with the crab's own free function`
 
 // region: main
 func main() {
-	t := handles.NewTally()
+	t, err := handles.NewTally()
+	if err != nil {
+		log.Fatal(err)
+	}
 	for _, w := range strings.Fields(text) {
 		if _, err := t.Add(w); err != nil {
 			log.Fatal(err)
@@ -27,13 +30,15 @@ func main() {
 	top, _ := t.Top(3)
 	fmt.Print("top 3:\n", top)
 
-	_, err := t.Add("bad\x00word")
+	_, err = t.Add("bad\x00word")
 	fmt.Println("add a word with NUL:", err)
 
-	fmt.Println("live Rust objects before Close:", handles.LiveObjects())
+	live, _ := handles.LiveObjects()
+	fmt.Println("live Rust objects before Close:", live)
 	fmt.Println("Close:", t.Close())
 	fmt.Println("Close again:", t.Close())
-	fmt.Println("live Rust objects after Close:", handles.LiveObjects())
+	live, _ = handles.LiveObjects()
+	fmt.Println("live Rust objects after Close:", live)
 	_, err = t.Top(3)
 	fmt.Println("Top after Close:", err, errors.Is(err, handles.ErrClosed))
 }
