@@ -146,7 +146,7 @@ const target = fc.oneof(
 const value = fc.oneof(fc.constantFrom('127.0.0.1', 'localhost', 'evil.example', '', 'null', 'http://evil.example'), fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n]/g, '')));
 const headers = fc
   .record({
-    hosts: fc.oneof({ weight: 3, arbitrary: fc.constant(['127.0.0.1:PORT']) }, fc.array(fc.oneof(fc.constant('127.0.0.1:PORT'), value), { maxLength: 3 })),
+    hosts: fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>(['127.0.0.1:PORT']) }, fc.array(fc.oneof(fc.constant('127.0.0.1:PORT'), value), { maxLength: 3 })),
     origins: fc.array(fc.oneof(fc.constant('http://127.0.0.1:PORT'), value), { maxLength: 2 }),
   })
   .map(({ hosts, origins }) => [...hosts.map((h) => `Host: ${h}`), ...origins.map((o) => `Origin: ${o}`)]);
