@@ -103,6 +103,12 @@ export function createRunner(opts: RunnerOptions) {
       send({ t: 'error', text: 'the local server is shutting down' });
       stop();
     };
+    res.on('close', () => {
+      if (!res.writableFinished) {
+        stopped = true; // the reader pressed Stop or left the page
+        stop();
+      }
+    });
     let env = opts.env ?? buildEnv();
     try {
       detectToolchains(env);
@@ -123,12 +129,6 @@ export function createRunner(opts: RunnerOptions) {
       timedOut = true;
       stop();
     }, limits[action]);
-    res.on('close', () => {
-      if (!res.writableFinished) {
-        stopped = true; // the reader pressed Stop or left the page
-        stop();
-      }
-    });
     let code: number | null = 0;
     const steps: (() => Command)[] = [() => cargoBuild(example), () => (action === 'run' ? goRun(example) : goBench(example, { count: 1, benchtime: QUICK.benchtime }))];
     try {

@@ -21,11 +21,13 @@ export function processesUnder(tmp: string): string[] {
 }
 
 /**
- * Everything under `tmp`, two levels deep (a run's folder and the go-build folder in it), but for
- * tsx's compile cache: a server started through tsx with this TMPDIR keeps its own there.
+ * The run folders (`handbook-run-…`) and Go work folders (`go-build…`) under `tmp`, two levels deep. Only
+ * those: the server and npm keep their own caches in TMPDIR too (tsx's, Node's compile cache).
  */
 export function filesUnder(tmp: string): string[] {
-  return readdirSync(tmp, { recursive: true, encoding: 'utf8' }).filter((f) => f.split(path.sep).length <= 2 && !/^tsx-\d+/.test(f));
+  return readdirSync(tmp, { recursive: true, encoding: 'utf8' }).filter(
+    (f) => f.split(path.sep).length <= 2 && /^(handbook-run-|go-build)/.test(path.basename(f)),
+  );
 }
 
 /** Resolves once Go is building under `tmp` (a go-build folder exists), then lets the compile get going. */
