@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { StringDecoder } from 'node:string_decoder';
 import type { Example } from '../../src/lib/manifest.ts';
 import { buildEnv, cargoBuild, goBench, goRun, QUICK, rustLibEnv, type Command } from '../verify/example-steps.ts';

@@ -27,13 +27,9 @@ before(async () => {
   server = createServer((req, res) => void runner.handle(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   port = (server.address() as AddressInfo).port;
-  // A define no build has seen makes cgo rebuild (runtime/cgo and the example's package) and relink: a
-  // few seconds of real building, with the go-build folder and compiler processes a stop must clean up.
-  const env = { ...buildEnv(), TMPDIR: tmp, CGO_CPPFLAGS: `-DHANDBOOK_STOP_TEST_${randomBytes(6).toString('hex')}` };
-  runner = createRunner({ port, examples: loadExamples().filter((e) => e.slug === 'hello-boundary'), env });
 });
 after(async () => {
-  await runner.stopAll();
+  await runner?.stopAll();
   server.closeAllConnections();
   await new Promise((resolve) => server.close(resolve));
   rmSync(tmp, { recursive: true, force: true });
@@ -41,6 +37,10 @@ after(async () => {
 
 /** Starts `go run` of hello-boundary; resolves once Go is building, with the request and the whole stream to come. */
 async function startBuilding(): Promise<{ req: ClientRequest; ended: Promise<string> }> {
+  // A define no build has seen makes cgo rebuild (runtime/cgo and the example's package) and relink: a
+  // few seconds of real building, with the go-build folder and compiler processes a stop must clean up.
+  const env = { ...buildEnv(), TMPDIR: tmp, CGO_CPPFLAGS: `-DHANDBOOK_STOP_TEST_${randomBytes(6).toString('hex')}` };
+  runner = createRunner({ port, examples: loadExamples().filter((e) => e.slug === 'hello-boundary'), env });
   let body = '';
   let status = 0;
   let end!: (body: string) => void;
