@@ -131,7 +131,7 @@ export async function startSite(runnerOptions: Partial<RunnerOptions> = {}): Pro
       return tracked;
     },
     async close() {
-      site.runner.stopAll();
+      await site.runner.stopAll();
       for (const c of contexts) await c.close().catch(() => {});
       await browser.close();
       await new Promise((resolve) => server.close(resolve));
