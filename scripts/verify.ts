@@ -8,7 +8,8 @@
  *   npm run verify -- --no-bench        skip benchmarks (outputs, regions, hashes only)
  *   npm run verify -- --update-headers  regenerate cbindgen headers first
  *   npm run verify -- --check --example checksum --only clippy,miri
- *                                       only those lanes (see scripts/verify/lanes.ts): nothing recorded or compared
+ *                                       only those lanes (`--only all`: every lane; see scripts/verify/lanes.ts),
+ *                                       nothing recorded or compared: exits 1 naming the example and each failing lane
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -107,28 +108,34 @@ async function step<T>(name: string, f: () => Promise<T>): Promise<T> {
 }
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
 
-/** Every lane runs, even after one fails, so that one run reports them all; then the example fails naming each. */
+/**
+ * Every lane runs, even after one fails, so that one run reports them all; then the example fails naming each. The Rust
+ * lanes and the Go lanes run side by side (see LaneSpec.side), each side in order.
+ */
 async function runLanes(runner: ExampleRunner, lanes: readonly Lane[], miri: string) {
-  const failed: string[] = [];
-  for (const lane of lanes) {
-    const t = Date.now();
-    try {
-      await runner.lane(lane, miri);
-      say(`  ✓ ${lane} (${seconds(t)} s)`);
-    } catch (e) {
-      if (!(e instanceof StepFailure)) throw e;
-      say(`  ✗ ${lane} (${seconds(t)} s)`);
-      failed.push(e.message);
+  const failed = new Map<Lane, string>();
+  const side = async (which: 'rust' | 'go') => {
+    for (const lane of lanes.filter((l) => LANE_SPECS[l].side === which)) {
+      const t = Date.now();
+      try {
+        await runner.lane(lane, miri);
+        say(`  ✓ ${lane} (${seconds(t)} s)`);
+      } catch (e) {
+        if (!(e instanceof StepFailure)) throw e;
+        say(`  ✗ ${lane} (${seconds(t)} s)`);
+        failed.set(lane, e.message);
+      }
     }
-  }
-  if (failed.length) throw new StepFailure(failed.join('\n\n'));
+  };
+  await Promise.all([side('rust'), side('go')]);
+  if (failed.size) throw new StepFailure(lanes.flatMap((l) => failed.get(l) ?? []).join('\n\n'));
 }
 
 /** `--only`: the named lanes, after the build the Go lanes link against. */
 async function checkLanes(example: Example, env: NodeJS.ProcessEnv, lanes: readonly Lane[], miri: string) {
   say(`\n${example.slug}`);
   const runner = new ExampleRunner(example, env);
-  if (lanes.some((l) => LANE_SPECS[l].needsLibrary)) {
+  if (lanes.some((l) => LANE_SPECS[l].side === 'go')) {
     await step('rust build', () => runner.buildRust());
     await step('header current', () => runner.checkHeader(false));
   }

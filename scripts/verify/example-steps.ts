@@ -137,7 +137,7 @@ export class ExampleRunner {
       const why = r.timedOut ? `timed out after ${Math.round(r.ms / 1000)} s` : r.code !== 0 ? `exited ${r.code ?? r.signal}` : c.silentWhenGood && r.stdout.trim() ? 'reported' : null;
       if (!why) continue;
       const shown = `${Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${v} `).join('')}${c.cmd} ${c.args.join(' ')}`;
-      failed.push(`  \`${shown}\` in ${relative(c.cwd)} ${why}:\n${firstErrors(r.stdout + r.stderr, { cwd: c.cwd, start: ERROR_START, keep: /^-test\.shuffle \d+$/ })}`);
+      failed.push(`  \`${shown}\` in ${relative(c.cwd) || '.'} ${why}:\n${firstErrors(r.stdout + r.stderr, { cwd: c.cwd, start: ERROR_START, keep: /^-test\.shuffle \d+$/ })}`);
     }
     if (failed.length) throw new StepFailure(`${this.label}: the ${lane} lane failed\n${failed.join('\n')}\n  → ${spec.fix(this.example, miri)}`);
   }

@@ -22,8 +22,11 @@ export interface LaneCommand extends Command {
 export interface LaneSpec {
   /** One line for readers: what the lane runs and what it catches. */
   what: string;
-  /** The Go lanes link the Rust static library, so verify builds it (and checks the header) first. */
-  needsLibrary: boolean;
+  /**
+   * Go lanes link the Rust static library, so verify builds it (and checks the header) first. The Rust lanes run beside
+   * the Go lanes: Miri is single-threaded and the valgrind scenarios in Go tests mostly are, so on two cores they overlap.
+   */
+  side: 'rust' | 'go';
   commands(example: Example, miri: string): LaneCommand[];
   fix(example: Example, miri: string): string;
 }
@@ -43,7 +46,7 @@ const goTest = (e: Example, args: string[], env?: NodeJS.ProcessEnv): LaneComman
 export const LANE_SPECS: Record<Lane, LaneSpec> = {
   fmt: {
     what: '`cargo fmt --check` and `gofmt -d`: the code is formatted as each language formats it',
-    needsLibrary: false,
+    side: 'rust',
     commands: (e) => [
       { cmd: 'cargo', args: ['fmt', '--check', '-p', crate(e), '--', '--color', 'never'], cwd: examplesDir },
       // From the root, so that the diff names each file as examples/<slug>/go/…
@@ -53,46 +56,46 @@ export const LANE_SPECS: Record<Lane, LaneSpec> = {
   },
   clippy: {
     what: '`cargo clippy --all-targets -- -D warnings`: every lint, including an unsafe block without a `// SAFETY:` comment',
-    needsLibrary: false,
+    side: 'rust',
     commands: (e) => [{ cmd: 'cargo', args: ['clippy', '--all-targets', '--locked', '-p', crate(e), '--', '-D', 'warnings'], cwd: examplesDir }],
     fix: () => 'fix what clippy reports; an unsafe block needs a `// SAFETY:` comment saying why it is sound',
   },
   'cargo-test': {
     what: '`cargo test --release`: the crate\'s own tests',
-    needsLibrary: false,
+    side: 'rust',
     commands: (e) => [{ cmd: 'cargo', args: ['test', '--release', '--locked', '-p', crate(e)], cwd: examplesDir, timeoutMs: GO_TEST_TIMEOUT }],
     fix: () => 'fix the failing Rust test',
   },
   vet: {
     what: '`go vet`: suspicious Go, including misuse of unsafe.Pointer',
-    needsLibrary: true,
+    side: 'go',
     commands: (e) => [{ cmd: 'go', args: ['vet', './...'], cwd: goDir(e) }],
     fix: () => 'fix what go vet reports',
   },
   repeat: {
     what: '`go test -race -count=3 -shuffle=on`: the Go tests three times in a random order, with the race detector (which does not see Rust), so state one run leaves behind fails the next',
-    needsLibrary: true,
+    side: 'go',
     commands: (e) => [goTest(e, ['-race', '-count=3', '-shuffle=on'])],
     fix: () => 'fix the failing Go test or the race; a test that passes once but not when repeated or reordered depends on state another run leaves behind (reproduce with the `-test.shuffle` seed printed above: `go test -race -count=3 -shuffle=<seed>`)',
   },
   cgocheck2: {
     what: '`GOEXPERIMENT=cgocheck2 go test`: the Go tests in a build that checks every store of a Go pointer into C memory',
-    needsLibrary: true,
+    side: 'go',
     commands: (e) => [goTest(e, ['-count=1'], { GOEXPERIMENT: 'cgocheck2' })],
     fix: () => 'a Go pointer was stored in memory Go does not manage (C or Rust); keep it in Go memory or pin it (runtime.Pinner)',
   },
   miri: {
     what: '`cargo miri test` on the pinned nightly: the crate\'s tests under Miri, which reports undefined behaviour in the Rust code they reach (it runs no Go)',
-    needsLibrary: false,
+    side: 'rust',
     commands: (e, miri) => [{ cmd: 'cargo', args: [`+${miri}`, 'miri', 'test', '--locked', '-p', crate(e)], cwd: examplesDir, env: { RUSTUP_AUTO_INSTALL: '0' }, timeoutMs: 15 * 60_000 }],
     fix: (e, miri) => `fix the undefined behaviour or failing test Miri reports (rerun: \`cd examples && cargo +${miri} miri test -p ${crate(e)}\`)`,
   },
 };
 
-/** Parses `--only fmt,miri --only repeat` (commas or repeats); undefined means every lane. */
+/** Parses `--only fmt,miri --only repeat` (commas or repeats; `all` is every lane); undefined means every lane. */
 export function parseLanes(values: string[] | undefined): { lanes: Lane[] } | { unknown: string[] } {
-  if (!values) return { lanes: [...LANES] };
-  const named = values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+  const named = values?.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean) ?? ['all'];
+  if (named.includes('all')) return { lanes: [...LANES] };
   const unknown = named.filter((n) => !(LANES as readonly string[]).includes(n));
   if (unknown.length) return { unknown };
   return { lanes: LANES.filter((l) => named.includes(l)) };

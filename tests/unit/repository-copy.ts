@@ -39,3 +39,12 @@ export function verify(dir: string, args: string[], env: NodeJS.ProcessEnv = pro
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', ...args], { cwd: dir, env, encoding: 'utf8', timeout: 10 * 60_000 });
   return { code: r.status, out: r.stdout + r.stderr };
 }
+
+/** One lane's report for one example in verify's output, from its heading to the next report or the end. */
+export function laneReport(out: string, slug: string, lane: string): string {
+  const heading = `examples/${slug}: the ${lane} lane failed`;
+  const from = out.indexOf(heading);
+  assert.ok(from >= 0, `no "${heading}" in:\n${out}`);
+  const next = out.slice(from + heading.length).search(/^examples\/[\w-]+: /m);
+  return out.slice(from, next < 0 ? undefined : from + heading.length + next);
+}

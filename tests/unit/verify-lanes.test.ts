@@ -9,10 +9,11 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { rootDir } from '../../src/lib/paths.ts';
-import { copyOfRepository, edit, verify } from './repository-copy.ts';
+import { copyOfRepository, edit, laneReport, verify } from './repository-copy.ts';
 
 const EXAMPLE = 'examples/hello-boundary';
 const LIB = `${EXAMPLE}/rust/src/lib.rs`;
+const report = (out: string, lane: string) => laneReport(out, 'hello-boundary', lane);
 
 const RUST_BUGS = `
 #[cfg(test)]
@@ -81,15 +82,6 @@ function lineOf(dir: string, file: string, marker: string): string {
   const at = readFileSync(path.join(dir, file), 'utf8').split('\n').findIndex((l) => l.includes(marker));
   assert.ok(at >= 0, `${marker} not in ${file}`);
   return `${file}:${at + 1}`;
-}
-
-/** One lane's report in verify's output, from its heading to the next lane's or the end. */
-function report(out: string, lane: string): string {
-  const heading = `${EXAMPLE}: the ${lane} lane failed`;
-  const from = out.indexOf(heading);
-  assert.ok(from >= 0, `no "${heading}" in:\n${out}`);
-  const next = out.indexOf(`${EXAMPLE}: the `, from + heading.length);
-  return out.slice(from, next < 0 ? undefined : next);
 }
 
 let dir: string;
