@@ -21,7 +21,7 @@ import { readVerified, toolchainDrift, verifiedPath, writeVerified, type Verifie
 import { exec, tail } from './verify/exec.ts';
 import { buildEnv, CBINDGEN, ExampleRunner, FULL, QUICK, StepFailure, TOOLS_DIR } from './verify/example-steps.ts';
 import { checkGuides } from './verify/guide-checks.ts';
-import { LANE_SPECS, LANES, parseLanes, type Lane } from './verify/lanes.ts';
+import { describeLanes, LANE_SPECS, parseLanes, type Lane } from './verify/lanes.ts';
 import { describeMachine, detectMiri, detectToolchains, miriToolchain, ToolchainMissing } from './verify/toolchains.ts';
 
 const { values: opts } = parseArgs({
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
   if (unknown.length) return fail(`unknown example ${unknown.join(', ')}: examples are ${examples.map((e) => e.slug).join(', ')}`);
 
   const selected = parseLanes(opts.only);
-  if ('unknown' in selected) return fail(`unknown lane ${selected.unknown.join(', ')}: lanes are ${LANES.join(', ')}`);
+  if ('unknown' in selected) return fail(`unknown lane ${selected.unknown.join(', ')}; the lanes are (or \`all\`):\n${describeLanes()}`);
   const { lanes } = selected;
   const lanesOnly = opts.only !== undefined;
 

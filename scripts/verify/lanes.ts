@@ -8,7 +8,7 @@ import type { Example } from '../../src/lib/manifest.ts';
 import { examplesDir, relative, rootDir } from '../../src/lib/paths.ts';
 import type { Command } from './example-steps.ts';
 
-/** In the order verify runs them: the quick static checks first, Miri (the slowest) last. */
+/** In the order each side (LaneSpec.side) runs them and failures are reported: quick static checks first, Miri last. */
 export const LANES = ['fmt', 'clippy', 'cargo-test', 'vet', 'repeat', 'cgocheck2', 'miri'] as const;
 export type Lane = (typeof LANES)[number];
 
@@ -20,7 +20,7 @@ export interface LaneCommand extends Command {
 }
 
 export interface LaneSpec {
-  /** One line for readers: what the lane runs and what it catches. */
+  /** One line for `verify --only`'s list: what the lane runs and what it catches. */
   what: string;
   /**
    * Go lanes link the Rust static library, so verify builds it (and checks the header) first. The Rust lanes run beside
@@ -31,7 +31,7 @@ export interface LaneSpec {
   fix(example: Example, miri: string): string;
 }
 
-const GO_TEST_TIMEOUT = 8 * 60_000;
+const TEST_TIMEOUT = 8 * 60_000;
 const crate = (e: Example) => e.manifest.rust.crate;
 const goDir = (e: Example) => path.join(e.dir, 'go');
 /** -fullpath: failures name files from the repository root, not a bare `x_test.go:12`. */
@@ -40,7 +40,7 @@ const goTest = (e: Example, args: string[], env?: NodeJS.ProcessEnv): LaneComman
   args: ['test', ...args, '-fullpath', './...'],
   cwd: goDir(e),
   env,
-  timeoutMs: GO_TEST_TIMEOUT,
+  timeoutMs: TEST_TIMEOUT,
 });
 
 export const LANE_SPECS: Record<Lane, LaneSpec> = {
@@ -63,7 +63,7 @@ export const LANE_SPECS: Record<Lane, LaneSpec> = {
   'cargo-test': {
     what: '`cargo test --release`: the crate\'s own tests',
     side: 'rust',
-    commands: (e) => [{ cmd: 'cargo', args: ['test', '--release', '--locked', '-p', crate(e)], cwd: examplesDir, timeoutMs: GO_TEST_TIMEOUT }],
+    commands: (e) => [{ cmd: 'cargo', args: ['test', '--release', '--locked', '-p', crate(e)], cwd: examplesDir, timeoutMs: TEST_TIMEOUT }],
     fix: () => 'fix the failing Rust test',
   },
   vet: {
@@ -73,7 +73,7 @@ export const LANE_SPECS: Record<Lane, LaneSpec> = {
     fix: () => 'fix what go vet reports',
   },
   repeat: {
-    what: '`go test -race -count=3 -shuffle=on`: the Go tests three times in a random order, with the race detector (which does not see Rust), so state one run leaves behind fails the next',
+    what: '`go test -race -count=3 -shuffle=on`: the Go tests in a shuffled order, three times over, with the race detector (which does not see Rust): a test that depends on order or on state a run leaves behind fails',
     side: 'go',
     commands: (e) => [goTest(e, ['-race', '-count=3', '-shuffle=on'])],
     fix: () => 'fix the failing Go test or the race; a test that passes once but not when repeated or reordered depends on state another run leaves behind (reproduce with the `-test.shuffle` seed printed above: `go test -race -count=3 -shuffle=<seed>`)',
@@ -100,3 +100,6 @@ export function parseLanes(values: string[] | undefined): { lanes: Lane[] } | { 
   if (unknown.length) return { unknown };
   return { lanes: LANES.filter((l) => named.includes(l)) };
 }
+
+/** Every lane with what it runs, for a message that lists them. */
+export const describeLanes = (): string => LANES.map((l) => `  ${l}: ${LANE_SPECS[l].what}`).join('\n');
