@@ -7,6 +7,9 @@
  *   npm run verify -- --check           what CI runs: fail on any difference, quick benchmarks
  *   npm run verify -- --no-bench        skip benchmarks (outputs, regions, hashes only)
  *   npm run verify -- --update-headers  regenerate cbindgen headers first
+ *   npm run verify -- --check --example checksum --only clippy,miri
+ *                                       only those lanes (`--only all`: every lane; see scripts/verify/lanes.ts),
+ *                                       nothing recorded or compared: exits 1 naming the example and each failing lane
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -18,7 +21,8 @@ import { readVerified, toolchainDrift, verifiedPath, writeVerified, type Verifie
 import { exec, tail } from './verify/exec.ts';
 import { buildEnv, CBINDGEN, ExampleRunner, FULL, QUICK, StepFailure, TOOLS_DIR } from './verify/example-steps.ts';
 import { checkGuides } from './verify/guide-checks.ts';
-import { describeMachine, detectToolchains, ToolchainMissing } from './verify/toolchains.ts';
+import { describeLanes, LANE_SPECS, parseLanes, type Lane } from './verify/lanes.ts';
+import { describeMachine, detectMiri, detectToolchains, miriToolchain, ToolchainMissing } from './verify/toolchains.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -27,6 +31,7 @@ const { values: opts } = parseArgs({
     quick: { type: 'boolean', default: false },
     example: { type: 'string', multiple: true },
     'update-headers': { type: 'boolean', default: false },
+    only: { type: 'string', multiple: true },
   },
 });
 
@@ -47,26 +52,45 @@ async function main(): Promise<number> {
   const unknown = wanted.filter((w) => !examples.some((e) => e.slug === w));
   if (unknown.length) return fail(`unknown example ${unknown.join(', ')}: examples are ${examples.map((e) => e.slug).join(', ')}`);
 
+  const selected = parseLanes(opts.only);
+  if ('unknown' in selected) return fail(`unknown lane ${selected.unknown.join(', ')}; the lanes are (or \`all\`):\n${describeLanes()}`);
+  const { lanes } = selected;
+  const lanesOnly = opts.only !== undefined;
+
   const env = buildEnv();
   let toolchains: Verified['toolchains'];
+  let miri = '';
+  let miriVersion = '';
   try {
     toolchains = detectToolchains(env);
+    if (lanes.includes('miri')) {
+      miri = miriToolchain();
+      miriVersion = detectMiri(env, miri);
+    }
   } catch (e) {
     if (e instanceof ToolchainMissing) return fail(e.message, 2);
+    if (e instanceof SourceError) return fail(e.message);
     throw e;
   }
   await ensureCbindgen(env);
   const machine = describeMachine();
-  say(`toolchains: ${toolchains.go}; ${toolchains.rustc}; ${toolchains.cc}\nmachine: ${machine.cpu}, ${machine.cores} cores`);
+  say(`toolchains: ${toolchains.go}; ${toolchains.rustc}; ${toolchains.cc}${miri ? `; ${miriVersion} on ${miri}` : ''}\nmachine: ${machine.cpu}, ${machine.cores} cores`);
+  if (lanesOnly) say(`lanes: ${lanes.join(', ')} only (nothing recorded, records and guides not checked)`);
 
   for (const example of examples.filter((e) => wanted.includes(e.slug))) {
     try {
-      await verifyExample(example, env, toolchains, machine);
+      if (lanesOnly) await checkLanes(example, env, lanes, miri);
+      else await verifyExample(example, env, toolchains, machine, lanes, miri);
     } catch (e) {
       if (!(e instanceof StepFailure || e instanceof SourceError)) throw e;
       failures.push(e.message);
       say(`  ✗ ${example.slug}`);
     }
+  }
+  if (lanesOnly) {
+    if (failures.length) return fail(failures.join('\n\n'));
+    say(`\nverify: lanes ${lanes.join(', ')} passed`);
+    return 0;
   }
   // Guides last: what they cite must exist in the records just written (or checked).
   failures.push(...checkGuides(guides, examples));
@@ -76,15 +100,51 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchains: Verified['toolchains'], machine: Verified['machine']) {
+async function step<T>(name: string, f: () => Promise<T>): Promise<T> {
+  const t = Date.now();
+  const r = await f();
+  say(`  ✓ ${name} (${seconds(t)} s)`);
+  return r;
+}
+const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
+
+/**
+ * Every lane runs, even after one fails, so that one run reports them all; then the example fails naming each. The Rust
+ * lanes and the Go lanes run side by side (see LaneSpec.side), each side in order.
+ */
+async function runLanes(runner: ExampleRunner, lanes: readonly Lane[], miri: string) {
+  const failed = new Map<Lane, string>();
+  const side = async (which: 'rust' | 'go') => {
+    for (const lane of lanes.filter((l) => LANE_SPECS[l].side === which)) {
+      const t = Date.now();
+      try {
+        await runner.lane(lane, miri);
+        say(`  ✓ ${lane} (${seconds(t)} s)`);
+      } catch (e) {
+        if (!(e instanceof StepFailure)) throw e;
+        say(`  ✗ ${lane} (${seconds(t)} s)`);
+        failed.set(lane, e.message);
+      }
+    }
+  };
+  await Promise.all([side('rust'), side('go')]);
+  if (failed.size) throw new StepFailure(lanes.flatMap((l) => failed.get(l) ?? []).join('\n\n'));
+}
+
+/** `--only`: the named lanes, after the build the Go lanes link against. */
+async function checkLanes(example: Example, env: NodeJS.ProcessEnv, lanes: readonly Lane[], miri: string) {
   say(`\n${example.slug}`);
   const runner = new ExampleRunner(example, env);
-  const step = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
-    const t = Date.now();
-    const r = await f();
-    say(`  ✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-    return r;
-  };
+  if (lanes.some((l) => LANE_SPECS[l].side === 'go')) {
+    await step('rust build', () => runner.buildRust());
+    await step('header current', () => runner.checkHeader(false));
+  }
+  await runLanes(runner, lanes, miri);
+}
+
+async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchains: Verified['toolchains'], machine: Verified['machine'], lanes: readonly Lane[], miri: string) {
+  say(`\n${example.slug}`);
+  const runner = new ExampleRunner(example, env);
   // Recording replaces a record that no longer parses; checking reports it.
   const recorded = opts.check ? readVerified(example.dir) : readOrForget(example.dir);
   const hash = runner.sourceHash();
@@ -101,9 +161,8 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
   }
   await step('rust build', () => runner.buildRust());
   await step(opts['update-headers'] ? 'header regenerated' : 'header current', () => runner.checkHeader(opts['update-headers']));
-  await step('cargo test', () => runner.testRust());
-  await step('go vet, gofmt', () => runner.vetGo());
-  await step('go test -race', () => runner.testGo());
+  // An example that fails a lane is not run, measured or recorded.
+  await runLanes(runner, lanes, miri);
   const run = await step(`go run ${example.manifest.go.main}`, () => runner.runMain());
   if (opts.check && recorded && run.output !== recorded.run.output) {
     throw new StepFailure(`${recordFile}: the output of \`${run.command}\` differs from the recorded one\n  recorded:\n${tail(recorded.run.output)}\n  now:\n${tail(run.output)}\n  → if the change is intended, run \`npm run verify -- --example ${example.slug}\``);

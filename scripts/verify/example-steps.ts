@@ -8,10 +8,22 @@ import type { Example } from '../../src/lib/manifest.ts';
 import { examplesDir, relative, rootDir } from '../../src/lib/paths.ts';
 import type { BenchmarkResult, Verified } from '../../src/lib/results.ts';
 import { summarize } from '../../src/lib/stats.ts';
-import { exec, tail, type ExecResult } from './exec.ts';
+import { exec, firstErrors, tail, type ExecResult } from './exec.ts';
+import { LANE_SPECS, type Lane } from './lanes.ts';
 
 /** A step that failed: what failed, in which file, and what to do about it. */
 export class StepFailure extends Error {}
+
+/**
+ * Where the first error starts in a lane's output, most telling first: a Go test failure or crash (before any Rust
+ * panic message, which panic tests print on purpose); a compiler, clippy, Miri or go vet diagnostic, a cargo test
+ * failure or a formatting diff; a Rust panic.
+ */
+const ERROR_START = [
+  /^(--- FAIL: |panic: |fatal error: )/,
+  /^(error(\[\w+\])?: |\S+\.go:\d+:\d+: |# |---- .+ stdout ----$|Diff in |diff )/,
+  /^thread '.*' panicked at /,
+];
 
 /** Where verify installs its own tools (`cargo install --root`). */
 export const TOOLS_DIR = path.join(rootDir, '.cache', 'tools');
@@ -113,18 +125,21 @@ export class ExampleRunner {
     );
   }
 
-  async testRust(): Promise<void> {
-    await must('cargo test', `${this.label}/rust`, 'cargo', ['test', '--release', '--locked', '-p', this.example.manifest.rust.crate], examplesDir, this.env, 'fix the failing Rust test above');
-  }
-
-  async vetGo(): Promise<void> {
-    await must('go vet', `${this.label}/go`, 'go', ['vet', './...'], this.goDir, this.env, 'fix what go vet reports above');
-    const fmt = await must('gofmt', `${this.label}/go`, 'gofmt', ['-l', '.'], this.goDir, this.env, 'install Go');
-    if (fmt.stdout.trim()) throw new StepFailure(`${this.label}/go: not gofmt-formatted:\n${tail(fmt.stdout)}\n  → run gofmt -w on those files`);
-  }
-
-  async testGo(): Promise<void> {
-    await must('go test -race', `${this.label}/go`, 'go', ['test', '-race', '-count=1', './...'], this.goDir, this.env, 'fix the failing Go test above', 8 * 60_000);
+  /**
+   * Runs every command of a lane (both formatters report, not only the first); a failure names the example and the
+   * lane and shows each command's first errors, with file:line.
+   */
+  async lane(lane: Lane, miri: string): Promise<void> {
+    const spec = LANE_SPECS[lane];
+    const failed: string[] = [];
+    for (const c of spec.commands(this.example, miri)) {
+      const r = await exec(c.cmd, c.args, { cwd: c.cwd, env: { ...this.env, ...c.env }, timeoutMs: c.timeoutMs });
+      const why = r.timedOut ? `timed out after ${Math.round(r.ms / 1000)} s` : r.code !== 0 ? `exited ${r.code ?? r.signal}` : c.silentWhenGood && r.stdout.trim() ? 'reported' : null;
+      if (!why) continue;
+      const shown = `${Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${v} `).join('')}${c.cmd} ${c.args.join(' ')}`;
+      failed.push(`  \`${shown}\` in ${relative(c.cwd) || '.'} ${why}:\n${firstErrors(r.stdout + r.stderr, { cwd: c.cwd, start: ERROR_START, keep: /^-test\.shuffle \d+$/ })}`);
+    }
+    if (failed.length) throw new StepFailure(`${this.label}: the ${lane} lane failed\n${failed.join('\n')}\n  → ${spec.fix(this.example, miri)}`);
   }
 
   async runMain(): Promise<Verified['run']> {

@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { rootDir } from '../../src/lib/paths.ts';
+import { SourceError } from '../../src/lib/errors.ts';
+import { relative, rootDir } from '../../src/lib/paths.ts';
 import type { Verified } from '../../src/lib/results.ts';
 
 export class ToolchainMissing extends Error {}
@@ -25,6 +26,31 @@ export function detectToolchains(env: NodeJS.ProcessEnv): Verified['toolchains']
     found[t.cmd] = r.stdout.trim().split('\n')[0]!;
   }
   return { go: found.go!, rustc: found.rustc!, cargo: found.cargo!, cc: found.cc! };
+}
+
+/** The one place the Miri nightly is pinned; .ci/run reads the same line to install it. */
+export const MIRI_TOOLCHAIN_FILE = path.join(rootDir, 'rust-toolchain-miri.toml');
+
+/** The pinned nightly for the miri lane: the `channel = "nightly-YYYY-MM-DD"` line of rust-toolchain-miri.toml. */
+export function miriToolchain(): string {
+  const lines = readFileSync(MIRI_TOOLCHAIN_FILE, 'utf8').split('\n');
+  const at = lines.findIndex((l) => /^\s*channel\s*=/.test(l));
+  const channel = /^channel = "(nightly-\d{4}-\d{2}-\d{2})"$/.exec(lines[at] ?? '')?.[1];
+  if (!channel) {
+    throw new SourceError(relative(MIRI_TOOLCHAIN_FILE), at >= 0 ? at + 1 : undefined, 'expected a line `channel = "nightly-YYYY-MM-DD"`', 'pin the nightly that runs Miri by its date');
+  }
+  return channel;
+}
+
+/** Miri's version on the pinned nightly, or a ToolchainMissing naming what to install. Never installs anything itself. */
+export function detectMiri(env: NodeJS.ProcessEnv, channel: string): string {
+  const args = [`+${channel}`, 'miri', '--version'];
+  const r = spawnSync('cargo', args, { cwd: path.join(rootDir, 'examples'), env: { ...env, RUSTUP_AUTO_INSTALL: '0' }, encoding: 'utf8' });
+  if (r.error || r.status !== 0) {
+    const why = r.error ? 'could not start' : `exited ${r.status}: ${r.stderr.trim().split('\n')[0]}`;
+    throw new ToolchainMissing(`Miri not found: \`cargo ${args.join(' ')}\` ${why}.\n  → Install the pinned nightly with Miri (${relative(MIRI_TOOLCHAIN_FILE)}): \`rustup toolchain install ${channel} --profile minimal --component miri,rust-src\`, then \`cargo +${channel} miri setup\`.`);
+  }
+  return r.stdout.trim();
 }
 
 export function describeMachine(): Verified['machine'] {
