@@ -49,7 +49,7 @@ func NewSink(capacity int) (*Sink, error) {
 	}
 	buf := make([]byte, max(capacity, 1)) // Pin needs an element to point at
 	pinner := new(runtime.Pinner)
-	pinner.Pin(&buf[0]) // pins the whole array: the GC will neither move nor free it
+	pinner.Pin(&buf[0])                              // pins the whole array: the GC will neither move nor free it
 	p := C.mc_sink_new(ptr(buf), C.size_t(capacity)) // Rust keeps the address
 	if p == nil {
 		pinner.Unpin() // Rust made no sink, so it holds no address
