@@ -219,7 +219,7 @@ func BenchmarkRustAlloc(b *testing.B) {
 	benchSizes(b, func(_, src []byte) []byte { return must(EncodeRustAlloc(src)) })
 }
 
-// Copy lends nothing: C.CBytes in, C.GoBytes out.
+// Copy lends nothing: C.CBytes in, a copy out of C memory.
 func BenchmarkCopy(b *testing.B) {
 	benchSizes(b, func(_, src []byte) []byte { return must(EncodeCopy(src)) })
 }

@@ -71,7 +71,7 @@ func sinkWithoutUnpin(data []byte) {
 // endregion
 
 // region: mistake-alias-freed
-// encodeRustAllocNoCopy skips the C.GoBytes copy by viewing Rust's buffer as
+// encodeRustAllocNoCopy skips the copy by viewing Rust's buffer as
 // a Go slice, then frees the buffer on the way out: the caller gets a slice
 // into freed memory. The GC does not know the slice points outside Go's heap.
 func encodeRustAllocNoCopy(src []byte) []byte {
