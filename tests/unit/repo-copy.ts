@@ -1,0 +1,41 @@
+/** Copies of the repository for end-to-end tests of `verify`: each test breaks one thing in its own copy. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after } from 'node:test';
+import { rootDir } from '../../src/lib/paths.ts';
+
+const copies: string[] = [];
+after(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+/** A copy of every tracked file, sharing node_modules and the build caches (cbindgen, Go) with this checkout. */
+export function copyOfRepository(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'handbook-verify-'));
+  copies.push(dir);
+  const tracked = spawnSync('git', ['ls-files', '-z'], { cwd: rootDir, encoding: 'utf8' });
+  assert.equal(tracked.status, 0, tracked.stderr);
+  for (const file of tracked.stdout.split('\0').filter(Boolean)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    cpSync(path.join(rootDir, file), path.join(dir, file));
+  }
+  mkdirSync(path.join(rootDir, '.cache'), { recursive: true });
+  symlinkSync(path.join(rootDir, 'node_modules'), path.join(dir, 'node_modules'));
+  symlinkSync(path.join(rootDir, '.cache'), path.join(dir, '.cache'));
+  return dir;
+}
+
+export function edit(dir: string, file: string, change: (text: string) => string) {
+  const p = path.join(dir, file);
+  const before = readFileSync(p, 'utf8');
+  const after = change(before);
+  assert.notEqual(after, before, `the test's edit of ${file} changed nothing`);
+  writeFileSync(p, after);
+}
+
+/** `npm run verify -- --check <args…>` in `dir`: its exit code and everything it printed. */
+export function verifyCheck(dir: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', '--check', ...args], { cwd: dir, encoding: 'utf8', timeout: 5 * 60_000 });
+  return { code: r.status, out: r.stdout + r.stderr };
+}
