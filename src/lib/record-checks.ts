@@ -26,12 +26,12 @@ export function inconsistentFigures(bench: Benchmarks, claims: readonly Claim[])
   const unbacked: string[] = [];
   for (const r of bench.results) {
     const at = `benchmark "${r.name}"`;
-    differs(`${at}: number of samples`, r.samples.length, bench.count);
+    if (r.samples.length !== bench.count) problems.push(`${at}: ${r.samples.length} samples recorded from a run with -count ${bench.count}`);
     if (r.samples.length === 0) continue;
     const s = summarize(r.samples);
     for (const k of ['median', 'low', 'high', 'samples'] as const) differs(`${at}: nsPerOp.${k}`, r.nsPerOp[k], s[k]);
     if (r.mbPerSecSamples?.length) {
-      differs(`${at}: number of MB/s samples`, r.mbPerSecSamples.length, r.samples.length);
+      if (r.mbPerSecSamples.length !== r.samples.length) problems.push(`${at}: ${r.mbPerSecSamples.length} MB/s samples for ${r.samples.length} ns/op samples`);
       differs(`${at}: mbPerSec`, r.mbPerSec, median(r.mbPerSecSamples));
     } else if (r.mbPerSec !== undefined) unbacked.push(r.name);
   }

@@ -82,3 +82,10 @@ test('a shown ratio the fresh run did not measure is a drift, not a pass', () =>
   const { bench } = errorMapping();
   assert.deepEqual(driftedRatios(bench, { ...bench, claims: [] }).map((d) => [d.figure, d.fresh]), [['claim "error-path-costs-more"', Number.NaN]]);
 });
+
+test('a sample dropped from a benchmark is named with the run\'s -count', () => {
+  const { bench, claims } = errorMapping();
+  const r = bench.results[0]!;
+  r.samples.pop();
+  assert.equal(inconsistentFigures(bench, claims)[0], `benchmark "${r.name}": 9 samples recorded from a run with -count 10`);
+});
