@@ -17,12 +17,13 @@ import { SourceError } from '../src/lib/errors.ts';
 import { loadGuides, type GuideSource } from '../src/lib/guides.ts';
 import { loadExamples, type Example } from '../src/lib/manifest.ts';
 import { relative, rootDir } from '../src/lib/paths.ts';
-import { readVerified, toolchainDrift, verifiedPath, writeVerified, type Verified } from '../src/lib/results.ts';
+import { readVerified, verifiedPath, writeVerified, type Verified } from '../src/lib/results.ts';
 import { exec, tail } from './verify/exec.ts';
 import { buildEnv, CBINDGEN, ExampleRunner, FULL, QUICK, StepFailure, TOOLS_DIR } from './verify/example-steps.ts';
 import { checkGuides } from './verify/guide-checks.ts';
 import { describeLanes, LANE_SPECS, parseLanes, type Lane } from './verify/lanes.ts';
 import { describeMachine, detectMiri, detectToolchains, miriToolchain, ToolchainMissing } from './verify/toolchains.ts';
+import { checkRecordedFigures, freshRatioProblem, staleness } from './verify/record-checks.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -95,7 +96,8 @@ async function main(): Promise<number> {
   // Guides last: what they cite must exist in the records just written (or checked).
   failures.push(...checkGuides(guides, examples));
   say(`\nguides: ${guides.length} checked, ${guides.reduce((n, g) => n + g.citations.length, 0)} cited regions`);
-  if (failures.length) return fail(failures.join('\n\n'));
+  // A broken record is found by its example and again by each guide that shows it: report it once.
+  if (failures.length) return fail([...new Set(failures)].join('\n\n'));
   say(`\nverify: ${opts.check ? 'all checks passed' : 'all recorded'}`);
   return 0;
 }
@@ -149,21 +151,24 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
   const recorded = opts.check ? readVerified(example.dir) : readOrForget(example.dir);
   const hash = runner.sourceHash();
   const recordFile = relative(verifiedPath(example.dir));
-  if (opts.check) {
-    if (!recorded) throw new StepFailure(`${recordFile}: missing: ${example.slug} was never recorded\n  → run \`npm run verify -- --example ${example.slug}\` and commit verified.json`);
-    if (recorded.sourceHash !== hash) {
-      throw new StepFailure(`${recordFile}: stale: the sources of ${example.slug} changed since its results were recorded (${recorded.sourceHash.slice(7, 19)} → ${hash.slice(7, 19)})\n  → run \`npm run verify -- --example ${example.slug}\` and commit verified.json`);
-    }
-    const drift = toolchainDrift(recorded.toolchains, toolchains);
-    if (drift.length) {
-      throw new StepFailure(`${recordFile}: stale: measured with other toolchains than this machine's\n  ${drift.join('\n  ')}\n  → run \`npm run verify -- --example ${example.slug}\` with the project's toolchains and commit verified.json`);
-    }
-  }
+  // A stale record is said last: the changed sources are built and tested first, so their real failure is reported.
+  const stale = opts.check ? staleness(example, recorded, hash, toolchains) : undefined;
+  if (opts.check && recorded && !stale) checkRecordedFigures(example, recorded);
+  const andStale = (e: unknown) => {
+    throw stale && e instanceof StepFailure ? new StepFailure(`${e.message}\n\n${stale}`) : e;
+  };
+  const step = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
+    const t = Date.now();
+    const r = await f().catch(andStale);
+    say(`  ✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    return r;
+  };
   await step('rust build', () => runner.buildRust());
   await step(opts['update-headers'] ? 'header regenerated' : 'header current', () => runner.checkHeader(opts['update-headers']));
   // An example that fails a lane is not run, measured or recorded.
-  await runLanes(runner, lanes, miri);
+  await runLanes(runner, lanes, miri).catch(andStale);
   const run = await step(`go run ${example.manifest.go.main}`, () => runner.runMain());
+  if (stale) throw new StepFailure(stale);
   if (opts.check && recorded && run.output !== recorded.run.output) {
     throw new StepFailure(`${recordFile}: the output of \`${run.command}\` differs from the recorded one\n  recorded:\n${tail(recorded.run.output)}\n  now:\n${tail(run.output)}\n  → if the change is intended, run \`npm run verify -- --example ${example.slug}\``);
   }
@@ -173,6 +178,8 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
     const mode = opts.check || opts.quick ? QUICK : FULL;
     benchmarks = await step(`benchmarks (-count ${mode.count} -benchtime ${mode.benchtime})`, () => runner.bench(mode));
     for (const c of benchmarks.claims) say(`    ${c.holds ? '✓' : '✗'} ${c.id}: ${c.ratio}× (needs ≥ ${c.by}×)`);
+    const drift = opts.check && recorded ? freshRatioProblem(example, recorded, benchmarks) : undefined;
+    if (drift) failures.push(drift);
     const broken = benchmarks.claims.filter((c) => !c.holds);
     if (broken.length) {
       failures.push(broken.map((c) => `${relative(example.dir)}/example.yaml: claim "${c.id}" does not hold on this machine: measured ${c.ratio}×, claimed ≥ ${c.by}×\n  "${c.says}"\n  → rerun to rule out noise; if it persists, the claim (and the guide citing it) must change`).join('\n'));

@@ -10,6 +10,7 @@ import type { BenchmarkResult, Verified } from '../../src/lib/results.ts';
 import { summarize } from '../../src/lib/stats.ts';
 import { exec, firstErrors, tail, type ExecResult } from './exec.ts';
 import { LANE_SPECS, type Lane } from './lanes.ts';
+import { failureExcerpt } from './compiler-output.ts';
 
 /** A step that failed: what failed, in which file, and what to do about it. */
 export class StepFailure extends Error {}
@@ -85,7 +86,7 @@ async function must(what: string, file: string, cmd: string, args: string[], cwd
   const r = await exec(cmd, args, { cwd, env, timeoutMs });
   if (r.timedOut) throw new StepFailure(`${file}: ${what} timed out after ${Math.round(r.ms / 1000)} s (\`${cmd} ${args.join(' ')}\`)\n  → ${fix}`);
   if (r.code !== 0) {
-    throw new StepFailure(`${file}: ${what} failed (\`${cmd} ${args.join(' ')}\` exited ${r.code ?? r.signal})\n${tail(r.stdout + r.stderr)}\n  → ${fix}`);
+    throw new StepFailure(`${file}: ${what} failed (\`${cmd} ${args.join(' ')}\` exited ${r.code ?? r.signal})\n${failureExcerpt(r.stdout + r.stderr)}\n  → ${fix}`);
   }
   return r;
 }
@@ -165,7 +166,7 @@ export class ExampleRunner {
         name,
         nsPerOp: summarize(samples.map((s) => s.nsPerOp)),
         samples: samples.map((s) => s.nsPerOp),
-        ...(mbps.length ? { mbPerSec: summarize(mbps).median } : {}),
+        ...(mbps.length ? { mbPerSec: summarize(mbps).median, mbPerSecSamples: mbps } : {}),
         ...(last(samples.map((s) => s.bytesPerOp)) !== undefined ? { bytesPerOp: last(samples.map((s) => s.bytesPerOp)) } : {}),
         ...(last(samples.map((s) => s.allocsPerOp)) !== undefined ? { allocsPerOp: last(samples.map((s) => s.allocsPerOp)) } : {}),
       };

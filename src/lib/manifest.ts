@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { SourceError } from './errors.ts';
-import { examplesDir, relative } from './paths.ts';
+import { examplesDir, relative, resolveInside } from './paths.ts';
 import { readYamlFile } from './yaml-file.ts';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case-with-dashes');
@@ -68,7 +68,9 @@ export function loadExample(slugName: string, root = examplesDir): Example {
   if (!existsSync(file)) throw new SourceError(relative(file), undefined, 'missing manifest', `add ${MANIFEST} (see README: adding an example)`);
   const manifest = readYamlFile(file, exampleManifestSchema);
   for (const shown of [manifest.rust.header, ...manifest.files]) {
-    if (!existsSync(path.join(dir, shown))) {
+    const abs = resolveInside(dir, shown);
+    if (!abs) throw new SourceError(relative(file), undefined, `lists "${shown}", which is outside ${relative(dir)}/`);
+    if (!existsSync(abs)) {
       throw new SourceError(relative(file), undefined, `lists "${shown}", which does not exist in ${relative(dir)}/`);
     }
   }

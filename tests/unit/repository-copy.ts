@@ -5,6 +5,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
+import { hashSources } from '../../src/lib/hash.ts';
 import { rootDir } from '../../src/lib/paths.ts';
 
 const copies: string[] = [];
@@ -38,6 +39,19 @@ export function edit(dir: string, file: string, change: (text: string) => string
 export function verify(dir: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', ...args], { cwd: dir, env, encoding: 'utf8', timeout: 10 * 60_000 });
   return { code: r.status, out: r.stdout + r.stderr };
+}
+
+/** `npm run verify -- --check <args…>` in `dir`: its exit code and everything it printed. */
+export const verifyCheck = (dir: string, ...args: string[]) => verify(dir, ['--check', ...args]);
+
+/**
+ * Marks `slug`'s record in the copy as made from its current sources, as a fresh recording would, so a test of the
+ * record's figures does not depend on whether the committed record is current.
+ */
+export function markCurrent(dir: string, slug: string) {
+  const file = path.join(dir, 'examples', slug, 'verified.json');
+  const hash = hashSources(path.dirname(file), [path.join(dir, 'rust-toolchain.toml')]);
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/"sourceHash": "sha256:[0-9a-f]{64}"/, `"sourceHash": "${hash}"`));
 }
 
 /** One lane's report for one example in verify's output, from its heading to the next report or the end. */

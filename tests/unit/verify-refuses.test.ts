@@ -1,30 +1,30 @@
 /**
  * `verify --check` end to end, on a copy of the repository (its tracked files) with one thing broken, or without Go
- * on PATH: it must exit non-zero and name the example, the record, the citing guide or what to install. Each is
- * caught before anything builds, so these runs take seconds.
+ * on PATH: it must exit non-zero and name the example, the record, the citing guide or what to install. A stale
+ * record is reported after its example is built and tested, so those cases use the smallest example.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rootDir } from '../../src/lib/paths.ts';
-import { copyOfRepository, edit, verify } from './repository-copy.ts';
+import { copyOfRepository, edit, verify, verifyCheck as verifyCheckIn } from './repository-copy.ts';
 
-const verifyCheck = (dir: string) => verify(dir, ['--check', '--no-bench', '--example', 'checksum']);
+const verifyCheck = (dir: string) => verifyCheckIn(dir, '--no-bench', '--example', 'hello-boundary');
 
-test('one changed byte in checksum\'s Rust source makes the record stale, naming the example', () => {
+test('one changed byte in hello-boundary\'s Rust source makes the record stale, naming the example', () => {
   const dir = copyOfRepository();
-  edit(dir, 'examples/checksum/rust/src/lib.rs', (s) => s.replace('// region: kernel', '// region: kernel '));
+  edit(dir, 'examples/hello-boundary/rust/src/lib.rs', (s) => s.replace('// region: export', '// region: export '));
   const { code, out } = verifyCheck(dir);
   assert.equal(code, 1, out);
-  assert.match(out, /examples\/checksum\/verified\.json: stale: the sources of checksum changed/);
-  assert.match(out, /npm run verify -- --example checksum/);
+  assert.match(out, /examples\/hello-boundary\/verified\.json: stale: the sources of hello-boundary changed/);
+  assert.match(out, /npm run verify -- --example hello-boundary/);
 });
 
 test('a deleted region that a guide cites fails, naming the guide and line', () => {
   const dir = copyOfRepository();
-  edit(dir, 'examples/checksum/rust/src/lib.rs', (s) => s.replace(/\/\/ region: kernel\n([^]*?)\/\/ endregion\n/, '$1'));
+  edit(dir, 'examples/hello-boundary/rust/src/lib.rs', (s) => s.replace(/\/\/ region: export\n([^]*?)\/\/ endregion\n/, '$1'));
   const { code, out } = verifyCheck(dir);
   assert.equal(code, 1, out);
-  assert.match(out, /content\/guides\/your-first-crossing\.mdx:\d+: .*kernel/);
+  assert.match(out, /content\/guides\/your-first-crossing\.mdx:\d+: .*"export"/);
 });
 
 test('a missing toolchain is a clear error with what to install, not a crash', () => {
