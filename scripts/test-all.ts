@@ -104,9 +104,10 @@ async function run(step: Step, buffered: boolean): Promise<Result> {
   process.stdout.write(buffered ? `\n━━ ${step.name} (ran beside others) ━━\n${out}` : out);
   const seconds = (Date.now() - started) / 1000;
   if (!step.nodeTest) return { name: step.name, seconds, ...(code === 0 ? { passed: 1, failed: 0 } : { passed: 0, failed: 1 }) };
-  const counted = countEvents(existsSync(events) ? readFileSync(events, 'utf8') : '', step.name, code);
+  const { passed, failed, problems } = countEvents(existsSync(events) ? readFileSync(events, 'utf8') : '', step.name, code);
   rmSync(eventsDir, { recursive: true, force: true });
-  return { name: step.name, seconds, ...counted };
+  if (problems.length) console.error(problems.join('\n'));
+  return { name: step.name, seconds, passed, failed };
 }
 
 const reporter = pathToFileURL(path.join(import.meta.dirname, 'test-all', 'events-reporter.ts')).href;

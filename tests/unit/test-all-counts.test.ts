@@ -28,7 +28,8 @@ function runAndCount(source: string) {
     } catch {
       /* no events file: counted as a crash below */
     }
-    return countEvents(text, 'fixture', r.status);
+    const { passed, failed, problems } = countEvents(text, 'fixture', r.status);
+    return { passed, failed, problem: problems.at(-1) ?? '' };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -38,13 +39,15 @@ const imports = "import { test } from 'node:test'; import assert from 'node:asse
 
 test('passes and failures are counted from node:test events', () => {
   const counts = runAndCount(`${imports}test('a', () => {}); test('b', () => {}); test('c', () => assert.equal(1, 2));`);
-  assert.deepEqual(counts, { passed: 2, failed: 1 });
+  assert.deepEqual(counts, { passed: 2, failed: 1, problem: counts.problem });
+  assert.match(counts.problem, /fixture: c \(.*x\.test\.mjs:\d+\): 1 == 2/);
 });
 
 test('a runner killed before its summary counts as a failure', () => {
   // The test kills the runner (its parent) before node:test can report.
   const counts = runAndCount(`${imports}test('a', () => {}); test('kill', () => { process.kill(process.ppid, 'SIGKILL'); return new Promise(() => {}); });`);
-  assert.deepEqual(counts, { passed: 0, failed: 1 });
+  assert.deepEqual(counts, { passed: 0, failed: 1, problem: counts.problem });
+  assert.match(counts.problem, /reported no summary/);
 });
 
 test('a test file that fails to load is a failure', () => {
@@ -63,6 +66,6 @@ test('the timing table lists every step with its seconds and counts', () => {
 
 test('a run that exits non-zero with nothing failed is a failure', () => {
   const summary = JSON.stringify({ type: 'summary', passed: 3, failed: 0, cancelled: 0, success: true });
-  assert.deepEqual(countEvents(summary, 'fixture', 1), { passed: 3, failed: 1 });
-  assert.deepEqual(countEvents(summary, 'fixture', 0), { passed: 3, failed: 0 });
+  assert.deepEqual(countEvents(summary, 'fixture', 1), { passed: 3, failed: 1, problems: ['✖ fixture: nothing failed, yet the run was not a success (exit 1)'] });
+  assert.deepEqual(countEvents(summary, 'fixture', 0), { passed: 3, failed: 0, problems: [] });
 });
