@@ -19,7 +19,7 @@ export interface GuideComponent {
 const registry = {
   Code: {
     usage: '<Code example="checksum" file="go/rust.go" region="zero-copy" />',
-    shows: 'a region (or, without `region`, the whole file), highlighted, with its path and a copy button',
+    shows: 'a region (or, without `region`, the whole file), highlighted, with its path and a copy button; `file` is relative to the example folder and must stay inside it',
     reads: 'source',
   },
   RecordedOutput: {
