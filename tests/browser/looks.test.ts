@@ -1,0 +1,56 @@
+/**
+ * Checks that look: computed styles and geometry of the built pages as a reader's browser renders them, for the
+ * defects the markup checks cannot see (issue 13). Each test names the defect it guards.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { builtPages, inParallel, startSite, type PageOptions, type Site } from './harness.ts';
+
+let site: Site;
+before(async () => {
+  site = await startSite();
+});
+after(async () => {
+  await site?.close();
+});
+
+const THEMES = ['light', 'dark'] as const;
+
+/** Fails listing the first few problems and how many there are in all. */
+function assertNone(problems: string[]): void {
+  assert.equal(problems.length, 0, `${problems.length} problems:\n${problems.slice(0, 12).join('\n')}`);
+}
+
+/** Loads every url in one of two tabs opened with `options`, and hands each loaded page to `check`. */
+async function visitAll(urls: string[], options: PageOptions, check: (page: Page, url: string) => Promise<void>): Promise<void> {
+  const halves = [urls.filter((_, i) => i % 2 === 0), urls.filter((_, i) => i % 2 === 1)];
+  await inParallel(halves, 2, async (half) => {
+    const { page } = await site.newPage(options);
+    for (const url of half) {
+      await page.goto(site.base + url, { waitUntil: 'load' });
+      await check(page, url);
+    }
+  });
+}
+/** Pages whose HTML holds highlighted code (a keyword token). */
+const codePages = builtPages().filter((p) => /<pre class="[^"]*\bhandbook\b[^>]*>[\s\S]*?<span class="k/.test(readFileSync(p.file, 'utf8')));
+
+test('highlighted code: a keyword and a plain token differ in colour, in both themes, on every page with code (defect 1)', async () => {
+  assert.ok(codePages.length > 50, `expected the guides and source pages among ${codePages.length} pages with code`);
+  const failures: string[] = [];
+  for (const theme of THEMES) {
+    await visitAll(codePages.map((p) => p.url), { theme, colorScheme: theme }, async (page, url) => {
+      const colours = await page.evaluate(() =>
+        [...document.querySelectorAll('pre.handbook')].flatMap((pre) => {
+          const k = pre.querySelector('.k');
+          return k ? [{ plain: getComputedStyle(pre).color, keyword: getComputedStyle(k).color }] : [];
+        }),
+      );
+      const same = colours.filter((c) => c.plain === c.keyword);
+      if (same.length) failures.push(`${url} (${theme}): ${same.length} of ${colours.length} blocks show keywords in the plain colour ${same[0]!.plain}`);
+    });
+  }
+  assertNone(failures);
+});
