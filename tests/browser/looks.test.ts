@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { builtPages, inParallel, startSite, type PageOptions, type Site } from './harness.ts';
+import { builtPages, inParallel, settled, startSite, type PageOptions, type Site } from './harness.ts';
 
 let site: Site;
 before(async () => {
@@ -53,4 +53,35 @@ test('highlighted code: a keyword and a plain token differ in colour, in both th
     });
   }
   assertNone(failures);
+});
+
+test('code bar: Copy at the bar’s end, Run or Output only on a file that runs, its output labelled (defect 2)', async () => {
+  const { page } = await site.newPage();
+  // As on a static host: no local runner, so the button shows the recorded output rather than building the example.
+  await page.route('**/api/runner.json', (route) => route.fulfill({ json: { examples: [] } }));
+  const bar = async (url: string) => {
+    await page.goto(site.base + url);
+    await settled(page);
+    return page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('figure.code .code-head')].map((head) => {
+        const copy = head.querySelector<HTMLElement>('[data-copy]')!;
+        return {
+          buttons: [...head.querySelectorAll('button')].map((b) => b.textContent),
+          copyGap: head.getBoundingClientRect().right - copy.getBoundingClientRect().right,
+        };
+      }),
+    );
+  };
+  for (const url of ['/examples/checksum/source/rust/Cargo.toml/', '/examples/checksum/source/rust/src/lib.rs/', '/guides/your-first-crossing/']) {
+    for (const b of await bar(url)) {
+      assert.deepEqual(b.buttons, ['Copy'], `${url}: a file that does not run has Copy alone`);
+      assert.ok(b.copyGap < 12, `${url}: Copy sits ${b.copyGap}px from the bar's end`);
+    }
+  }
+  const [main] = await bar('/examples/checksum/source/go/cmd/checksum/main.go/');
+  assert.deepEqual(main!.buttons, ['Output', 'Copy']);
+  assert.ok(main!.copyGap < 12, `Copy sits ${main!.copyGap}px from the bar's end`);
+  await page.getByRole('button', { name: /recorded output/ }).click();
+  await page.locator('[data-run-label]').waitFor();
+  assert.match(await page.locator('[data-run-label]').innerText(), /^Recorded output of go run/);
 });
