@@ -85,3 +85,19 @@ test('code bar: Copy at the bar’s end, Run or Output only on a file that runs,
   await page.locator('[data-run-label]').waitFor();
   assert.match(await page.locator('[data-run-label]').innerText(), /^Recorded output of go run/);
 });
+
+test('without JavaScript no page shows a button, since none could work (defect 7)', async () => {
+  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+  const problems: string[] = [];
+  try {
+    const page = await context.newPage();
+    for (const { url } of builtPages()) {
+      await page.goto(site.base + url, { waitUntil: 'load' });
+      const visible = await page.locator('button:visible').allInnerTexts();
+      if (visible.length) problems.push(`${url}: ${visible.map((t) => JSON.stringify(t.trim())).join(', ')}`);
+    }
+  } finally {
+    await context.close();
+  }
+  assertNone(problems);
+});
