@@ -53,7 +53,7 @@ test('a knowledge check gives feedback and is remembered on the onboarding path'
   await page.waitForFunction(() => document.querySelector('[data-island="progress"]')?.getAttribute('aria-pressed') === 'true');
   await page.goto(`${site.base}/path/`);
   const entry = page.locator('[data-guide="your-first-crossing"] [data-state]');
-  assert.match(await entry.innerText(), /✓ read, 1 of 4 questions answered correctly/);
+  assert.match(await entry.innerText(), /^read, 1 of 4 questions answered correctly/);
   assert.match(await page.locator('[data-path-next]').innerText(), /Next to read: When Rust pays off/);
   assert.deepEqual(consoleErrors, []);
 });

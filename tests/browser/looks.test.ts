@@ -101,3 +101,49 @@ test('without JavaScript no page shows a button, since none could work (defect 7
   }
   assertNone(problems);
 });
+
+/** What a reader sees of an element: its colours, border and the text before and after it. */
+const looks = (el: Element) => {
+  const s = getComputedStyle(el);
+  return [s.backgroundColor, s.color, s.borderColor, getComputedStyle(el, '::before').content, getComputedStyle(el, '::after').content].join(' | ');
+};
+
+test('progress is visible: a pressed toggle looks different, read guides are marked where listed, /path/ reads cleanly (defect 5)', async () => {
+  const { page } = await site.newPage();
+  await page.goto(`${site.base}/guides/your-first-crossing/`);
+  await settled(page);
+  const mark = page.getByRole('button', { name: 'Mark this guide as read' });
+  const sidebarLink = page.locator('.sidebar a[data-guide-link="your-first-crossing"]');
+  const before = { button: await mark.evaluate(looks), link: await sidebarLink.evaluate(looks) };
+  await mark.click();
+  await page.waitForFunction(() => document.querySelector('[data-island="progress"]')?.getAttribute('aria-pressed') === 'true');
+  assert.notEqual(await mark.evaluate(looks), before.button, 'the pressed button looks like the unpressed one');
+  assert.notEqual(await sidebarLink.evaluate(looks), before.link, 'the sidebar does not show the guide as read');
+  assert.match(await page.locator('[data-progress-status]').innerText(), /Marked as read/);
+  await mark.click();
+  await page.waitForFunction(() => document.querySelector('[data-island="progress"]')?.getAttribute('aria-pressed') === 'false');
+  assert.match(await page.locator('[data-progress-status]').innerText(), /No longer marked/, 'un-marking is said, not silent');
+  assert.equal(await mark.evaluate(looks), before.button);
+  await mark.click();
+
+  await page.goto(`${site.base}/guides/`);
+  await settled(page);
+  assert.notEqual(await page.locator('[data-guide-link="your-first-crossing"]').evaluate(looks), await page.locator('[data-guide-link="ownership"]').evaluate(looks), 'the guide list shows which guide is read');
+
+  await page.goto(`${site.base}/path/`);
+  await settled(page);
+  const items = await page.locator('[data-path] li').evaluateAll((lis) => lis.map((li) => `${li.textContent!.split(li.querySelector('p')?.textContent ?? '\0')[0]!.replace(/\s+/g, ' ').trim()} ${getComputedStyle(li.querySelector('a')!, '::after').content}`));
+  for (const text of items) {
+    assert.doesNotMatch(text, /[a-z](not read|read\b)/, `words run together: ${text}`);
+    assert.doesNotMatch(text, /✓\s*✓/, `a doubled tick: ${text}`);
+  }
+  assert.ok(items.some((t) => /✓/.test(t)), 'the read guide is ticked on the path');
+
+  // The chart's scale toggle is a pressed/unpressed button too.
+  await page.goto(`${site.base}/examples/checksum/`);
+  await settled(page);
+  const scale = page.locator('[data-scale]').first();
+  const pressed = await scale.evaluate(looks);
+  await scale.click();
+  assert.notEqual(await scale.evaluate(looks), pressed, 'the scale toggle looks the same pressed and not');
+});
