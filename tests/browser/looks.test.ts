@@ -147,3 +147,34 @@ test('progress is visible: a pressed toggle looks different, read guides are mar
   await scale.click();
   assert.notEqual(await scale.evaluate(looks), pressed, 'the scale toggle looks the same pressed and not');
 });
+
+test('quizzes and checklists render their inline Markdown, and a wrapped question stays inside its box (defect 6)', async () => {
+  const urls = [...builtPages().filter((p) => p.url.startsWith('/guides/') && p.url !== '/guides/').map((p) => p.url), '/checklists/'];
+  const problems: string[] = [];
+  await visitAll(urls, { width: 390 }, async (page, url) => {
+    // Answer every question (wrongly or not) so the feedback is rendered too.
+    for (const q of await page.locator('[data-question]').all()) {
+      await q.locator('input[type=radio]').first().check();
+      await q.getByRole('button', { name: 'Check answer' }).click();
+    }
+    if (await page.locator('[data-question]').count()) await page.locator('[data-feedback]:not(:empty)').last().waitFor();
+    const found = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const el of document.querySelectorAll('[data-question], .check-list li, .checklist li')) {
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (n.textContent!.includes('`') && !n.parentElement!.closest('code, pre')) out.push(`raw backtick: ${n.textContent!.trim().slice(0, 80)}`);
+        }
+      }
+      for (const fs of document.querySelectorAll('fieldset.quiz-question')) {
+        const box = fs.getBoundingClientRect();
+        const legend = fs.querySelector('legend')!.getBoundingClientRect();
+        const border = parseFloat(getComputedStyle(fs).borderTopWidth);
+        if (legend.top < box.top + border) out.push(`question over the border: ${fs.querySelector('legend')!.textContent!.slice(0, 60)}`);
+      }
+      return out;
+    });
+    problems.push(...found.map((f) => `${url}: ${f}`));
+  });
+  assertNone(problems);
+});
