@@ -20,7 +20,7 @@ const THEMES = ['light', 'dark'] as const;
 
 /** Fails listing the first few problems and how many there are in all. */
 function assertNone(problems: string[]): void {
-  assert.equal(problems.length, 0, `${problems.length} problems:\n${problems.slice(0, 12).join('\n')}`);
+  assert.equal(problems.length, 0, `${problems.length} problems:\n${problems.slice(0, Number(process.env.SHOW_PROBLEMS ?? 12)).join('\n')}`);
 }
 
 /** Loads every url in one of two tabs opened with `options`, and hands each loaded page to `check`. */
@@ -172,6 +172,34 @@ test('quizzes and checklists render their inline Markdown, and a wrapped questio
         const border = parseFloat(getComputedStyle(fs).borderTopWidth);
         if (legend.top < box.top + border) out.push(`question over the border: ${fs.querySelector('legend')!.textContent!.slice(0, 60)}`);
       }
+      return out;
+    });
+    problems.push(...found.map((f) => `${url}: ${f}`));
+  });
+  assertNone(problems);
+});
+
+test('on a phone (390 px): no page scrolls sideways, no text under 11 px, a header of one row (defect 9)', async () => {
+  const problems: string[] = [];
+  await visitAll(builtPages().map((p) => p.url), { width: 390 }, async (page, url) => {
+    const found = await page.evaluate(() => {
+      const out: string[] = [];
+      const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+      if (overflow > 0) out.push(`scrolls sideways by ${overflow}px`);
+      const header = document.querySelector('.site-header')!.getBoundingClientRect().height;
+      if (header > 64) out.push(`header is ${header}px tall`);
+      const small = new Set<string>();
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement!;
+        if (!n.textContent!.trim() || !el.checkVisibility({ visibilityProperty: true }) || el.closest('.visually-hidden, title, desc')) continue;
+        let size = parseFloat(getComputedStyle(el).fontSize);
+        // SVG text scales with its drawing: its size on screen is the font size times the drawing's scale.
+        const svg = el.closest('svg');
+        if (svg?.viewBox.baseVal?.width) size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        if (size < 11) small.add(`${size.toFixed(1)}px "${n.textContent!.trim().slice(0, 30)}"`);
+      }
+      if (small.size) out.push(`text under 11px: ${[...small].slice(0, 4).join(', ')}${small.size > 4 ? ` (+${small.size - 4})` : ''}`);
       return out;
     });
     problems.push(...found.map((f) => `${url}: ${f}`));
