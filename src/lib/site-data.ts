@@ -30,6 +30,17 @@ export function formatNs(ns: number): string {
   return `${(ns / 1e9).toFixed(2)} s`;
 }
 
+/** An axis tick: the unit formatNs picks, with no trailing zeros, so every tick reads alike ("100 ms", "1 ms", "2.5 µs"). */
+export function formatTick(ns: number): string {
+  const [value, unit] = formatNs(ns).split(' ') as [string, string];
+  return `${Number(value)} ${unit}`;
+}
+
+/** A Go duration flag ("500ms", "1s") as prose writes it: "500 ms". */
+export function formatDuration(flag: string): string {
+  return flag.replace(/^(\d+(?:\.\d+)?)([a-zµ]+)$/, '$1 $2');
+}
+
 export function formatBytes(n: number): string {
   if (n >= 1 << 20 && n % (1 << 20) === 0) return `${n >> 20} MiB`;
   if (n >= 1 << 10 && n % (1 << 10) === 0) return `${n >> 10} KiB`;

@@ -206,3 +206,31 @@ test('on a phone (390 px): no page scrolls sideways, no text under 11 px, a head
   });
   assertNone(problems);
 });
+
+test('benchmark labels: spaced units and toolchain, a y-axis title, ticks in one format, the toolchain in the chart legend (defect 11)', async () => {
+  const { page } = await site.newPage();
+  const urls = builtPages().filter((p) => /class="bench"|data-chart/.test(readFileSync(p.file, 'utf8'))).map((p) => p.url);
+  assert.ok(urls.length >= 5, `benchmarks on ${urls.length} pages`);
+  const problems: string[] = [];
+  for (const url of urls) {
+    await page.goto(site.base + url);
+    const found = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const p of document.querySelectorAll<HTMLElement>('.bench > .provenance')) {
+        const text = p.innerText;
+        if (/\wgo\d|\d(ms|ns|µs|s)\b/.test(text)) out.push(`run together: ${text.slice(0, 160)}`);
+      }
+      for (const chart of document.querySelectorAll<HTMLElement>('[data-chart]')) {
+        const svg = chart.querySelector('svg')!;
+        if (![...svg.querySelectorAll('.axis text')].some((t) => /time/.test(t.textContent!))) out.push('no y-axis title');
+        for (const t of svg.querySelectorAll('.scale-log text, .scale-linear text')) {
+          if (!/^\d+(\.\d*[1-9])? (ns|µs|ms|s)$/.test(t.textContent!)) out.push(`tick "${t.textContent}"`);
+        }
+        if (!/go1\.\d+.*rustc \d/.test(chart.querySelector('.legend')!.textContent!)) out.push('no toolchain in the legend');
+      }
+      return out;
+    });
+    problems.push(...found.map((f) => `${url}: ${f}`));
+  }
+  assertNone(problems);
+});
