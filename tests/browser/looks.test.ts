@@ -3,6 +3,7 @@
  * defects the markup checks cannot see (issue 13). Each test names the defect it guards.
  */
 import assert from 'node:assert/strict';
+import axe from 'axe-core';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -231,6 +232,27 @@ test('benchmark labels: spaced units and toolchain, a y-axis title, ticks in one
       return out;
     });
     problems.push(...found.map((f) => `${url}: ${f}`));
+  }
+  assertNone(problems);
+});
+
+test('every scrollable region can be reached by keyboard on the guides at common screen sizes (defect 12)', async () => {
+  const guides = builtPages().filter((p) => /^\/guides\/[^/]+\/$/.test(p.url)).map((p) => p.url);
+  const problems: string[] = [];
+  for (const [width, height] of [[1280, 720], [1280, 800], [1366, 768], [1920, 1080]] as const) {
+    const context = await site.browser.newContext({ viewport: { width, height } });
+    await context.addInitScript(axe.source);
+    const page = await context.newPage();
+    for (const url of guides) {
+      await page.goto(site.base + url, { waitUntil: 'load' });
+      const nodes = await page.evaluate(() =>
+        (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { nodes: { target: string[] }[] }[] }> } }).axe
+          .run(document, { runOnly: { type: 'rule', values: ['scrollable-region-focusable'] } })
+          .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ')))),
+      );
+      problems.push(...nodes.map((n) => `${url} at ${width}×${height}: ${n}`));
+    }
+    await context.close();
   }
   assertNone(problems);
 });
