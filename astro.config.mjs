@@ -2,9 +2,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { codeTheme, compactCode } from './src/lib/code-theme.ts';
+import { SITE_URL } from './site.config.mjs';
 
 export default defineConfig({
-  site: 'http://127.0.0.1:4321',
+  site: SITE_URL,
   trailingSlash: 'always',
   integrations: [mdx()],
   markdown: {

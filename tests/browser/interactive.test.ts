@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { SITE_URL } from '../../site.config.mjs';
 import { startSite, type Site } from './harness.ts';
 
 let site: Site;
@@ -58,7 +59,7 @@ test('a knowledge check gives feedback and is remembered on the onboarding path'
   assert.deepEqual(consoleErrors, []);
 });
 
-test('the checklists page copies ticked items as Markdown with links back', async () => {
+test('the checklists page copies ticked items as Markdown citing the configured site, grouped by guide, each item with a permalink', async () => {
   const { page, context } = await site.newPage();
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
   await page.goto(`${site.base}/checklists/`);
@@ -68,13 +69,21 @@ test('the checklists page copies ticked items as Markdown with links back', asyn
   await page.getByRole('button', { name: 'Copy ticked items as Markdown' }).click();
   await page.getByText('Copied 1 item as Markdown.').waitFor();
   const md = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(md, `- [x] [\`ffi-abi-version\`](${site.base}/checklists/#check-ffi-abi-version) The Go wrapper checks the Rust library's ABI version against the header it was compiled with. ([why](${site.base}/guides/your-first-crossing/#check-the-abi-version-at-start-up))\n`);
+  // A citation pasted into a pull request links to the published site, not to the address this test serves it on.
+  assert.equal(md, `- [x] [\`ffi-abi-version\`](${SITE_URL}/checklists/#check-ffi-abi-version) The Go wrapper checks the Rust library's ABI version against the header it was compiled with. ([why](${SITE_URL}/guides/your-first-crossing/#check-the-abi-version-at-start-up))\n`);
   await page.reload();
   assert.equal(await page.getByRole('checkbox', { name: /ffi-abi-version/ }).isChecked(), true, 'ticks are remembered');
   await page.getByRole('button', { name: 'Copy the full list as Markdown' }).click();
   const full = await page.evaluate(() => navigator.clipboard.readText());
   assert.ok(full.split('\n').filter(Boolean).length >= 8);
-  assert.match(full, /- \[ \] \[`ffi-header-generated`\]/);
+  assert.match(full, /^### Your first crossing\n\n- \[ \] \[`ffi-header-generated`\]/);
+  const headings = full.match(/^### .+$/gm) ?? [];
+  assert.equal(headings.length, await page.locator('[data-checklists] h2').count(), 'a heading per guide');
+  assert.ok(!full.includes(site.base), 'no link to the local address');
+  for (const li of await page.locator('.checklist li').all()) {
+    const id = await li.getAttribute('id');
+    assert.ok(await li.locator(`a[href="#${id}"]`).isVisible(), `${id} has a visible permalink`);
+  }
 });
 
 test('present mode steps through the sections by keyboard and returns to the same place', async () => {
