@@ -18,6 +18,8 @@ test('Open in StackBlitz sends the example files (request intercepted, never sen
     posts.push(new URLSearchParams(route.request().postData() ?? ''));
     await route.fulfill({ status: 200, contentType: 'text/html', body: '<title>intercepted</title>' });
   });
+  // The page checks that StackBlitz answers before it opens a window: here it does (intercepted too).
+  await page.route('https://stackblitz.com/', (route) => route.fulfill({ status: 200, body: '' }));
   await page.goto(`${site.base}/examples/checksum/`);
   const popup = context.waitForEvent('page');
   await page.getByRole('button', { name: /Open the source/ }).click();

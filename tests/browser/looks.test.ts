@@ -256,3 +256,21 @@ test('every scrollable region can be reached by keyboard on the guides at common
   }
   assertNone(problems);
 });
+
+test('StackBlitz unreachable: nothing opens, the page says so and offers the files as a download (defect 8)', async () => {
+  const { page, context } = await site.newPage(); // the harness aborts every request to another host, as offline
+  const opened: string[] = [];
+  context.on('page', (p) => p !== page && opened.push(p.url()));
+  await page.goto(`${site.base}/examples/checksum/`);
+  await settled(page);
+  await page.getByRole('button', { name: /Open the source/ }).click();
+  const status = page.locator('[data-stackblitz-status]');
+  await status.filter({ hasText: /could not be reached/ }).waitFor();
+  assert.deepEqual(opened, [], 'no tab with a browser error page');
+  const href = await page.getByRole('link', { name: "download the example's files" }).getAttribute('href');
+  const archive = Buffer.from(await (await page.request.get(site.base + href)).body());
+  // A ustar archive holding the example's files: the first entry's name and the magic at offset 257.
+  assert.equal(archive.subarray(257, 262).toString(), 'ustar');
+  assert.match(archive.toString('latin1'), /checksum\/rust\/src\/lib\.rs/);
+  assert.match(archive.toString('utf8'), /pub unsafe extern "C" fn cs_adler32/);
+});
