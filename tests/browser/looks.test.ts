@@ -274,3 +274,26 @@ test('StackBlitz unreachable: nothing opens, the page says so and offers the fil
   assert.match(archive.toString('latin1'), /checksum\/rust\/src\/lib\.rs/);
   assert.match(archive.toString('utf8'), /pub unsafe extern "C" fn cs_adler32/);
 });
+
+test('searching cgo.Handle lands on the section that explains it, by keyboard, with an excerpt of the page’s own words (defect 3)', async () => {
+  const { page } = await site.newPage();
+  await page.goto(`${site.base}/guides/`);
+  await settled(page);
+  await page.keyboard.press('/');
+  await page.locator('dialog[open] input').fill('cgo.Handle');
+  const first = page.locator('dialog[open] .search-results li').first();
+  await page.locator('dialog[open] [data-status]', { hasText: '“cgo.Handle”' }).waitFor();
+  assert.match(await first.locator('a').innerText(), /^Concurrency across the boundary › Callbacks from Rust threads into Go$/);
+  // The excerpt is text the reader will find on the page, not an index-only list of names.
+  const excerpt = (await first.locator('p').innerText()).replace(/\s+/g, ' ').trim();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('li') === document.querySelector('dialog[open] .search-results li')), true, '↓ moves to the first result');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await page.waitForURL('**/guides/concurrency/#callbacks-from-rust-threads-into-go');
+  const top = await page.locator('#callbacks-from-rust-threads-into-go').evaluate((h) => h.getBoundingClientRect().top);
+  assert.ok(top >= 0 && top < 150, `the section's heading is at the top of the window (${top}px)`);
+  const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+  for (const piece of excerpt.replace(/^…|…$/g, '').split(/…/)) assert.ok(text.includes(piece.trim()), `excerpt not on the page: “${piece.trim()}”`);
+});
