@@ -297,3 +297,53 @@ test('searching cgo.Handle lands on the section that explains it, by keyboard, w
   const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
   for (const piece of excerpt.replace(/^…|…$/g, '').split(/…/)) assert.ok(text.includes(piece.trim()), `excerpt not on the page: “${piece.trim()}”`);
 });
+
+test('present mode: every slide fits a 1920×1080 and a 1280×720 screen, code blocks whole, a URL per slide (defect 10)', async () => {
+  const guides = builtPages().filter((p) => /^\/guides\/[^/]+\/$/.test(p.url)).map((p) => p.url);
+  const problems: string[] = [];
+  for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
+    const context = await site.browser.newContext({ viewport: { width, height } });
+    await context.addInitScript('globalThis.__name = (f) => f;'); // as the harness does: tsx's __name in evaluated code
+    const page = await context.newPage();
+    for (const url of guides) {
+      await page.goto(site.base + url);
+      await settled(page);
+      const blocks = await page.locator('article > figure.code:not([data-present-skip] *)').count();
+      await page.getByRole('button', { name: 'Present this guide as slides' }).click();
+      const deck = page.getByRole('dialog', { name: /^Presenting/ });
+      await deck.waitFor();
+      await page.keyboard.press('Home');
+      const total = Number((await deck.locator('[data-count]').innerText()).match(/of (\d+)/)![1]);
+      let seen = 0;
+      for (let i = 1; i <= total; i++) {
+        const slide = await page.evaluate(() => {
+          const stage = document.querySelector<HTMLElement>('.present-slide')!;
+          const content = document.querySelector<HTMLElement>('.present-content')!;
+          const s = getComputedStyle(stage);
+          const room = stage.clientHeight - parseFloat(s.paddingTop) - parseFloat(s.paddingBottom);
+          const zoom = Number(content.style.zoom || 1);
+          return {
+            over: Math.round(content.getBoundingClientRect().height - room),
+            zoom,
+            code: Math.min(...[...content.querySelectorAll('pre')].map((pre) => parseFloat(getComputedStyle(pre).fontSize) * zoom)),
+            blocks: content.querySelectorAll('figure.code').length,
+            controls: content.querySelectorAll('button').length,
+            slideInUrl: new URL(location.href).searchParams.get('slide'),
+          };
+        });
+        const where = `${url} at ${width}×${height}, slide ${i} of ${total}`;
+        if (slide.over > 1) problems.push(`${where}: overflows by ${slide.over}px`);
+        // A code block longer than the screen is scaled rather than split; it must stay readable.
+        if (slide.code < 11) problems.push(`${where}: code at ${slide.code.toFixed(1)}px`);
+        if (slide.slideInUrl !== String(i)) problems.push(`${where}: the address says slide ${slide.slideInUrl}`);
+        if (i === 1 && slide.controls) problems.push(`${where}: the title slide shows the page's controls`);
+        seen += slide.blocks;
+        await page.keyboard.press('ArrowRight');
+      }
+      if (seen !== blocks) problems.push(`${url} at ${width}×${height}: ${seen} code blocks on the slides, ${blocks} in the guide`);
+      await page.keyboard.press('Escape');
+    }
+    await context.close();
+  }
+  assertNone(problems);
+});
