@@ -347,3 +347,15 @@ test('present mode: every slide fits a 1920×1080 and a 1280×720 screen, code b
   }
   assertNone(problems);
 });
+
+test('sitemap.xml lists every page on the configured site, robots.txt points at it, llms.txt links every guide', async () => {
+  const { SITE_URL } = await import('../../site.config.mjs');
+  const get = async (p: string) => (await (await site.newPage()).page.request.get(site.base + p)).text();
+  const locs = [...(await get('/sitemap.xml')).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  const expected = builtPages().filter((p) => !p.url.startsWith('/404')).map((p) => SITE_URL + p.url).sort();
+  assert.deepEqual([...locs].sort(), expected);
+  assert.match(await get('/robots.txt'), new RegExp(`^Sitemap: ${SITE_URL}/sitemap\\.xml$`, 'm'));
+  const llms = await get('/llms.txt');
+  for (const p of builtPages().filter((p) => /^\/guides\/[^/]+\/$/.test(p.url))) assert.ok(llms.includes(`(${SITE_URL}${p.url})`), `llms.txt links ${p.url}`);
+  assert.match(await get('/llms-full.txt'), /^# Your first crossing$/m);
+});
