@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import axe from 'axe-core';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -358,4 +359,23 @@ test('sitemap.xml lists every page on the configured site, robots.txt points at 
   const llms = await get('/llms.txt');
   for (const p of builtPages().filter((p) => /^\/guides\/[^/]+\/$/.test(p.url))) assert.ok(llms.includes(`(${SITE_URL}${p.url})`), `llms.txt links ${p.url}`);
   assert.match(await get('/llms-full.txt'), /^# Your first crossing$/m);
+});
+
+test('every page names its canonical address on the configured site and carries Open Graph meta; guides have breadcrumbs, an edit link and the date of their last change', async () => {
+  const { SITE_URL, REPOSITORY } = await import('../../site.config.mjs');
+  const problems: string[] = [];
+  for (const { file, url } of builtPages()) {
+    const html = readFileSync(file, 'utf8');
+    if (url.startsWith('/404')) continue;
+    if (!html.includes(`<link rel="canonical" href="${SITE_URL}${url}">`)) problems.push(`${url}: no canonical ${SITE_URL}${url}`);
+    for (const p of ['og:title', 'og:description', 'og:url']) if (!html.includes(`property="${p}"`)) problems.push(`${url}: no ${p}`);
+    if (/^\/guides\/[^/]+\/$/.test(url)) {
+      const source = `content/guides/${url.split('/')[2]}.mdx`;
+      if (!html.includes(`href="${REPOSITORY}/edit/`) || !html.includes(source)) problems.push(`${url}: no edit link to ${source}`);
+      if (!/aria-label="Breadcrumb"/.test(html)) problems.push(`${url}: no breadcrumbs`);
+      const date = execFileSync('git', ['log', '-1', '--format=%cs', '--', source], { encoding: 'utf8' }).trim();
+      if (date && !html.includes(`<time datetime="${date}">`)) problems.push(`${url}: last updated is not ${date}`);
+    }
+  }
+  assertNone(problems);
 });

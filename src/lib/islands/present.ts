@@ -140,7 +140,8 @@ export function activate(button: HTMLElement): void {
 function split(article: HTMLElement): Section[] {
   const sections: Section[] = [{ anchor: article.querySelector('h1'), nodes: [] }];
   for (const node of article.children) {
-    if (node.matches('[data-present-skip], .guide-meta')) continue;
+    // The page's own controls and navigation are not slides.
+    if (node.matches('[data-present-skip], .guide-meta, nav, .page-source')) continue;
     if (node.tagName === 'H2' || (node.tagName === 'SECTION' && node.querySelector(':scope > h2'))) {
       sections.push({ anchor: node.tagName === 'H2' ? (node as HTMLElement) : node.querySelector('h2'), nodes: [] });
     }
