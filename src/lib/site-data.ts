@@ -11,6 +11,15 @@ export async function guidesInOrder(): Promise<Guide[]> {
 
 export const allExamples = (): Example[] => loadExamples();
 
+/** Examples in learning order: as the guides, read in order, first use them; unused ones last, by name. */
+export async function examplesInLearningOrder(): Promise<Example[]> {
+  const guides = await guidesInOrder();
+  // Guide by guide, each guide's examples in the order it lists them.
+  const order = guides.flatMap((g) => g.data.examples);
+  const first = (slug: string) => (order.includes(slug) ? order.indexOf(slug) : order.length);
+  return allExamples().sort((a, b) => first(a.slug) - first(b.slug) || a.slug.localeCompare(b.slug));
+}
+
 /** An example with its recorded results; the build fails, naming the file, if either is missing or malformed. */
 export function exampleWithResults(slug: string): { example: Example; verified: Verified } {
   const example = loadExample(slug);

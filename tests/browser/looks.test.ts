@@ -379,3 +379,16 @@ test('every page names its canonical address on the configured site and carries 
   }
   assertNone(problems);
 });
+
+test('On this page marks the section being read; the examples are listed in learning order', async () => {
+  const { page } = await site.newPage({ width: 1400 });
+  await page.goto(`${site.base}/guides/ownership/`);
+  await settled(page);
+  await page.locator('#keeping-the-handle-alive').evaluate((h) => h.scrollIntoView());
+  await page.waitForFunction(() => document.querySelector('.toc a[aria-current="location"]')?.getAttribute('href') === '#keeping-the-handle-alive');
+  const current = page.locator('.toc a[aria-current="location"]');
+  assert.notEqual(await current.evaluate(looks), await page.locator('.toc a[href="#strings-into-rust"]').evaluate(looks), 'the current section looks different');
+  await page.goto(`${site.base}/examples/`);
+  const order = await page.locator('.cards a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]));
+  assert.deepEqual(order.slice(0, 2), ['hello-boundary', 'checksum'], 'the first guide’s examples come first');
+});
