@@ -2,7 +2,7 @@
  * A minimal POSIX ustar archive of text files: what `tar -xf` needs, nothing more. Fixed modes and times keep
  * the archive byte-for-byte the same from one build to the next.
  */
-export function tar(files: Record<string, string>): Uint8Array {
+export function tar(files: Record<string, string>): Uint8Array<ArrayBuffer> {
   const enc = new TextEncoder();
   const blocks: Uint8Array[] = [];
   for (const [name, text] of Object.entries(files)) {
