@@ -392,3 +392,14 @@ test('On this page marks the section being read; the examples are listed in lear
   const order = await page.locator('.cards a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname.split('/')[2]));
   assert.deepEqual(order.slice(0, 2), ['hello-boundary', 'checksum'], 'the first guide’s examples come first');
 });
+
+test('shell blocks in the guides have a Copy button that copies the commands', async () => {
+  const { page, context } = await site.newPage();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.base });
+  await page.goto(`${site.base}/guides/your-first-crossing/`);
+  await settled(page);
+  const shell = page.locator('figure.shell').first();
+  assert.ok(await shell.count(), 'a shell block in a Copy bar');
+  await shell.getByRole('button', { name: 'Copy the commands' }).click();
+  assert.equal((await page.evaluate(() => navigator.clipboard.readText())).trim(), (await shell.locator('pre').innerText()).trim());
+});
