@@ -112,13 +112,15 @@ function failedLane(run: { code: number | null; out: string }, slug: string, lan
 test('defect 1: Miri reports overlapping buffers in memory-contracts as undefined behaviour', () => {
   const r = failedLane(miri, 'memory-contracts', 'miri');
   assert.match(r, /error: Undefined Behavior: /);
-  assert.match(r, new RegExp(`${MC}/rust/src/lib\\.rs:\\d+`));
+  assert.match(r, new RegExp(`--> ${MC}/rust/src/lib\\.rs:\\d+`));
+  assert.match(r, /^\s+0: mc_hex_encode::/m, 'the backtrace starts in the export the defect is in');
 });
 
 test('defect 2: Miri reports cc_mix_batch over one buffer as undefined behaviour', () => {
   const r = failedLane(miri, 'concurrency', 'miri');
   assert.match(r, /error: Undefined Behavior: /);
-  assert.match(r, new RegExp(`${CC}/rust/src/lib\\.rs:\\d+`));
+  assert.match(r, new RegExp(`--> ${CC}/rust/src/lib\\.rs:\\d+`));
+  assert.match(r, /^\s+0: cc_mix_batch::/m, 'the backtrace starts in the export the defect is in');
 });
 
 test('defect 3: the Go panic test reports an export that turned a panic into success', () => {
