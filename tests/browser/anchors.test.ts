@@ -17,7 +17,9 @@ after(async () => {
   await site?.close();
 });
 
-const guideUrls = builtPages().map((p) => p.url).filter((u) => /^\/guides\/[^/]+\/$/.test(u));
+const guideUrls = builtPages()
+  .map((p) => p.url)
+  .filter((u) => /^\/guides\/[^/]+\/$/.test(u));
 
 test('every h2 and h3 of a guide has a visible # link to itself, named after its section and reachable by Tab', async () => {
   const { page } = await site.newPage();
@@ -91,38 +93,41 @@ test('a source page numbers its lines as the repository file does; #L<n> scrolls
       await page.goto(`${site.base}/examples/checksum/source/${file}/#L${n}`);
       assert.equal(await page.locator(`[id="L${n}"]`).count(), 1, `the page has a line numbered ${n}`);
       assert.equal(await page.locator(`a[href="#L${n}"]`).count(), 0, 'line numbers are targets, not links (Tab stops)');
-      const r = await page.locator(`[id="L${n}"]`).evaluate((number, want) => {
-        const pre = number.closest('.numbered')!.querySelector('pre')!;
-        const text = pre.textContent!;
-        const gutter = [...number.parentElement!.children].map((x) => Number(x.textContent));
-        const index = gutter.indexOf(Number(number.textContent));
-        // The shown line at the same index as the number, and where it sits.
-        const start = text.split('\n').slice(0, index).join('\n').length + (index ? 1 : 0);
-        const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
-        let offset = 0;
-        let range: Range | undefined;
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const len = node.textContent!.length;
-          if (start < offset + len) {
-            range = document.createRange();
-            range.setStart(node, start - offset);
-            range.setEnd(node, start - offset + 1);
-            break;
+      const r = await page.locator(`[id="L${n}"]`).evaluate(
+        (number, want) => {
+          const pre = number.closest('.numbered')!.querySelector('pre')!;
+          const text = pre.textContent!;
+          const gutter = [...number.parentElement!.children].map((x) => Number(x.textContent));
+          const index = gutter.indexOf(Number(number.textContent));
+          // The shown line at the same index as the number, and where it sits.
+          const start = text.split('\n').slice(0, index).join('\n').length + (index ? 1 : 0);
+          const walker = document.createTreeWalker(pre, NodeFilter.SHOW_TEXT);
+          let offset = 0;
+          let range: Range | undefined;
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const len = node.textContent!.length;
+            if (start < offset + len) {
+              range = document.createRange();
+              range.setStart(node, start - offset);
+              range.setEnd(node, start - offset + 1);
+              break;
+            }
+            offset += len;
           }
-          offset += len;
-        }
-        const numberBox = number.getBoundingClientRect();
-        const lineBox = range!.getBoundingClientRect();
-        return {
-          shown: text.split('\n')[index] ?? '',
-          want,
-          numberTop: numberBox.top,
-          lineTop: lineBox.top,
-          inView: numberBox.top >= 0 && numberBox.bottom <= innerHeight,
-          tint: getComputedStyle(number, '::after').backgroundColor,
-          plain: getComputedStyle(number.parentElement!.firstElementChild!, '::after').content,
-        };
-      }, original[n - 1]!);
+          const numberBox = number.getBoundingClientRect();
+          const lineBox = range!.getBoundingClientRect();
+          return {
+            shown: text.split('\n')[index] ?? '',
+            want,
+            numberTop: numberBox.top,
+            lineTop: lineBox.top,
+            inView: numberBox.top >= 0 && numberBox.bottom <= innerHeight,
+            tint: getComputedStyle(number, '::after').backgroundColor,
+            plain: getComputedStyle(number.parentElement!.firstElementChild!, '::after').content,
+          };
+        },
+        original[n - 1]!,
+      );
       assert.equal(r.shown.trim(), r.want.trim(), `#L${n} is line ${n} of the repository's ${file}`);
       assert.ok(Math.abs(r.numberTop - r.lineTop) < 4, `number and code line align (${r.numberTop} vs ${r.lineTop})`);
       assert.ok(r.inView, `#L${n} is scrolled into view (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`);
