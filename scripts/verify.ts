@@ -18,7 +18,7 @@ import { readVerified, toolchainDrift, verifiedPath, writeVerified, type Verifie
 import { exec, tail } from './verify/exec.ts';
 import { buildEnv, CBINDGEN, ExampleRunner, FULL, QUICK, StepFailure, TOOLS_DIR } from './verify/example-steps.ts';
 import { checkGuides } from './verify/guide-checks.ts';
-import { describeMachine, detectToolchains, ToolchainMissing } from './verify/toolchains.ts';
+import { describeMachine, detectToolchains, ToolchainMissing } from './lib/toolchains.ts';
 
 const { values: opts } = parseArgs({
   options: {

@@ -101,6 +101,7 @@ export class ExampleRunner {
 
   async checkHeader(update: boolean): Promise<void> {
     const { crate, header } = this.example.manifest.rust;
+    if (header === undefined) return;
     const args = ['--config', 'cbindgen.toml', '--crate', crate, '--output', path.relative(this.rustDir, path.join(this.example.dir, header)), '--quiet'];
     await must(
       update ? 'cbindgen' : 'header check',
