@@ -7,18 +7,26 @@
  *   npm run verify -- --check           what CI runs: fail on any difference, quick benchmarks
  *   npm run verify -- --no-bench        skip benchmarks (outputs, regions, hashes only)
  *   npm run verify -- --update-headers  regenerate cbindgen headers first
+ *   npm run verify -- --check --example checksum --only clippy,miri
+ *                                       only those lanes (`--only all`: every lane; see LANES in src/lib/commands.ts),
+ *                                       nothing recorded or compared: exits 1 naming the example and each failing lane
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SourceError } from '../src/lib/errors.ts';
 import { loadGuides, type GuideSource } from '../src/lib/guides.ts';
 import { loadExamples, type Example } from '../src/lib/manifest.ts';
 import { relative, rootDir } from '../src/lib/paths.ts';
-import { readVerified, toolchainDrift, verifiedPath, writeVerified, type Verified } from '../src/lib/results.ts';
-import { exec, tail } from './verify/exec.ts';
-import { buildEnv, CBINDGEN, ExampleRunner, FULL, QUICK, StepFailure, TOOLS_DIR } from './verify/example-steps.ts';
+import { readVerified, verifiedPath, writeVerified, type Verified } from '../src/lib/results.ts';
+import { BENCH_MODES, CBINDGEN, installCbindgen, LANES, runCommand, shown, type Lane } from '../src/lib/commands.ts';
+import { buildEnv, processOptions } from './lib/example-env.ts';
+import { exec, tail } from './lib/process.ts';
+import { describeMachine, detectMiri, detectToolchains, miriToolchain, ToolchainMissing } from './lib/toolchains.ts';
+import { ExampleRunner, StepFailure } from './verify/example-steps.ts';
 import { checkGuides } from './verify/guide-checks.ts';
-import { describeMachine, detectToolchains, ToolchainMissing } from './lib/toolchains.ts';
+import { describeLanes, parseLanes } from './verify/lanes.ts';
+import { checkRecordedFigures, freshRatioProblem, staleness } from './verify/record-checks.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -27,6 +35,7 @@ const { values: opts } = parseArgs({
     quick: { type: 'boolean', default: false },
     example: { type: 'string', multiple: true },
     'update-headers': { type: 'boolean', default: false },
+    only: { type: 'string', multiple: true },
   },
 });
 
@@ -47,73 +56,133 @@ async function main(): Promise<number> {
   const unknown = wanted.filter((w) => !examples.some((e) => e.slug === w));
   if (unknown.length) return fail(`unknown example ${unknown.join(', ')}: examples are ${examples.map((e) => e.slug).join(', ')}`);
 
+  const selected = parseLanes(opts.only);
+  if ('unknown' in selected) return fail(`unknown lane ${selected.unknown.join(', ')}; the lanes are (or \`all\`):\n${describeLanes()}`);
+  const { lanes } = selected;
+  const lanesOnly = opts.only !== undefined;
+
   const env = buildEnv();
   let toolchains: Verified['toolchains'];
+  let miri = '';
+  let miriVersion = '';
   try {
     toolchains = detectToolchains(env);
+    if (lanes.includes('miri')) {
+      miri = miriToolchain();
+      miriVersion = detectMiri(env, miri);
+    }
   } catch (e) {
     if (e instanceof ToolchainMissing) return fail(e.message, 2);
+    if (e instanceof SourceError) return fail(e.message);
     throw e;
   }
   await ensureCbindgen(env);
   const machine = describeMachine();
-  say(`toolchains: ${toolchains.go}; ${toolchains.rustc}; ${toolchains.cc}\nmachine: ${machine.cpu}, ${machine.cores} cores`);
+  say(`toolchains: ${toolchains.go}; ${toolchains.rustc}; ${toolchains.cc}${miri ? `; ${miriVersion} on ${miri}` : ''}\nmachine: ${machine.cpu}, ${machine.cores} cores`);
+  if (lanesOnly) say(`lanes: ${lanes.join(', ')} only (nothing recorded, records and guides not checked)`);
 
   for (const example of examples.filter((e) => wanted.includes(e.slug))) {
     try {
-      await verifyExample(example, env, toolchains, machine);
+      if (lanesOnly) await checkLanes(example, env, lanes, miri);
+      else await verifyExample(example, env, toolchains, machine, lanes, miri);
     } catch (e) {
       if (!(e instanceof StepFailure || e instanceof SourceError)) throw e;
       failures.push(e.message);
       say(`  ✗ ${example.slug}`);
     }
   }
+  if (lanesOnly) {
+    if (failures.length) return fail(failures.join('\n\n'));
+    say(`\nverify: lanes ${lanes.join(', ')} passed`);
+    return 0;
+  }
   // Guides last: what they cite must exist in the records just written (or checked).
   failures.push(...checkGuides(guides, examples));
   say(`\nguides: ${guides.length} checked, ${guides.reduce((n, g) => n + g.citations.length, 0)} cited regions`);
-  if (failures.length) return fail(failures.join('\n\n'));
+  // A broken record is found by its example and again by each guide that shows it: report it once.
+  if (failures.length) return fail([...new Set(failures)].join('\n\n'));
   say(`\nverify: ${opts.check ? 'all checks passed' : 'all recorded'}`);
   return 0;
 }
 
-async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchains: Verified['toolchains'], machine: Verified['machine']) {
+async function step<T>(name: string, f: () => Promise<T>): Promise<T> {
+  const t = Date.now();
+  const r = await f();
+  say(`  ✓ ${name} (${seconds(t)} s)`);
+  return r;
+}
+const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
+
+/**
+ * Every lane runs, even after one fails, so that one run reports them all; then the example fails naming each. The Rust
+ * lanes and the Go lanes run side by side (see LaneSpec.side), each side in order.
+ */
+async function runLanes(runner: ExampleRunner, lanes: readonly Lane[], miri: string) {
+  const failed = new Map<Lane, string>();
+  const side = async (which: 'rust' | 'go') => {
+    for (const lane of lanes.filter((l) => LANES[l].side === which)) {
+      const t = Date.now();
+      try {
+        await runner.lane(lane, miri);
+        say(`  ✓ ${lane} (${seconds(t)} s)`);
+      } catch (e) {
+        if (!(e instanceof StepFailure)) throw e;
+        say(`  ✗ ${lane} (${seconds(t)} s)`);
+        failed.set(lane, e.message);
+      }
+    }
+  };
+  await Promise.all([side('rust'), side('go')]);
+  if (failed.size) throw new StepFailure(lanes.flatMap((l) => failed.get(l) ?? []).join('\n\n'));
+}
+
+/** `--only`: the named lanes, after the build the Go lanes link against. */
+async function checkLanes(example: Example, env: NodeJS.ProcessEnv, lanes: readonly Lane[], miri: string) {
   say(`\n${example.slug}`);
   const runner = new ExampleRunner(example, env);
-  const step = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
-    const t = Date.now();
-    const r = await f();
-    say(`  ✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-    return r;
-  };
+  if (lanes.some((l) => LANES[l].side === 'go')) {
+    await step('rust build', () => runner.buildRust());
+    await step('header current', () => runner.checkHeader(false));
+  }
+  await runLanes(runner, lanes, miri);
+}
+
+async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchains: Verified['toolchains'], machine: Verified['machine'], lanes: readonly Lane[], miri: string) {
+  say(`\n${example.slug}`);
+  const runner = new ExampleRunner(example, env);
   // Recording replaces a record that no longer parses; checking reports it.
   const recorded = opts.check ? readVerified(example.dir) : readOrForget(example.dir);
   const hash = runner.sourceHash();
   const recordFile = relative(verifiedPath(example.dir));
-  if (opts.check) {
-    if (!recorded) throw new StepFailure(`${recordFile}: missing: ${example.slug} was never recorded\n  → run \`npm run verify -- --example ${example.slug}\` and commit verified.json`);
-    if (recorded.sourceHash !== hash) {
-      throw new StepFailure(`${recordFile}: stale: the sources of ${example.slug} changed since its results were recorded (${recorded.sourceHash.slice(7, 19)} → ${hash.slice(7, 19)})\n  → run \`npm run verify -- --example ${example.slug}\` and commit verified.json`);
-    }
-    const drift = toolchainDrift(recorded.toolchains, toolchains);
-    if (drift.length) {
-      throw new StepFailure(`${recordFile}: stale: measured with other toolchains than this machine's\n  ${drift.join('\n  ')}\n  → run \`npm run verify -- --example ${example.slug}\` with the project's toolchains and commit verified.json`);
-    }
-  }
+  // A stale record is said last: the changed sources are built and tested first, so their real failure is reported.
+  const stale = opts.check ? staleness(example, recorded, hash, toolchains) : undefined;
+  if (opts.check && recorded && !stale) checkRecordedFigures(example, recorded);
+  const andStale = (e: unknown) => {
+    throw stale && e instanceof StepFailure ? new StepFailure(`${e.message}\n\n${stale}`) : e;
+  };
+  const step = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
+    const t = Date.now();
+    const r = await f().catch(andStale);
+    say(`  ✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    return r;
+  };
   await step('rust build', () => runner.buildRust());
   await step(opts['update-headers'] ? 'header regenerated' : 'header current', () => runner.checkHeader(opts['update-headers']));
-  await step('cargo test', () => runner.testRust());
-  await step('go vet, gofmt', () => runner.vetGo());
-  await step('go test -race', () => runner.testGo());
-  const run = await step(`go run ${example.manifest.go.main}`, () => runner.runMain());
+  // An example that fails a lane is not run, measured or recorded.
+  await runLanes(runner, lanes, miri).catch(andStale);
+  const run = await step(shown(runCommand(example)), () => runner.runMain());
+  if (stale) throw new StepFailure(stale);
   if (opts.check && recorded && run.output !== recorded.run.output) {
     throw new StepFailure(`${recordFile}: the output of \`${run.command}\` differs from the recorded one\n  recorded:\n${tail(recorded.run.output)}\n  now:\n${tail(run.output)}\n  → if the change is intended, run \`npm run verify -- --example ${example.slug}\``);
   }
 
   let benchmarks: Verified['benchmarks'] = null;
   if (example.manifest.benchmarks && !opts['no-bench']) {
-    const mode = opts.check || opts.quick ? QUICK : FULL;
+    const mode = opts.check || opts.quick ? BENCH_MODES.check : BENCH_MODES.record;
     benchmarks = await step(`benchmarks (-count ${mode.count} -benchtime ${mode.benchtime})`, () => runner.bench(mode));
     for (const c of benchmarks.claims) say(`    ${c.holds ? '✓' : '✗'} ${c.id}: ${c.ratio}× (needs ≥ ${c.by}×)`);
+    const drift = opts.check && recorded ? freshRatioProblem(example, recorded, benchmarks) : undefined;
+    if (drift) failures.push(drift);
     const broken = benchmarks.claims.filter((c) => !c.holds);
     if (broken.length) {
       failures.push(broken.map((c) => `${relative(example.dir)}/example.yaml: claim "${c.id}" does not hold on this machine: measured ${c.ratio}×, claimed ≥ ${c.by}×\n  "${c.says}"\n  → rerun to rule out noise; if it persists, the claim (and the guide citing it) must change`).join('\n'));
@@ -141,9 +210,10 @@ function readOrForget(dir: string): Verified | null {
 }
 
 async function ensureCbindgen(env: NodeJS.ProcessEnv) {
-  if (existsSync(CBINDGEN)) return;
-  say('installing cbindgen 0.29.4 into .cache/tools (once)…');
-  const r = await exec('cargo', ['install', 'cbindgen@0.29.4', '--locked', '--root', TOOLS_DIR], { cwd: rootDir, env, timeoutMs: 15 * 60_000 });
+  if (existsSync(path.join(rootDir, CBINDGEN))) return;
+  const install = installCbindgen(rootDir);
+  say(`installing cbindgen into .cache/tools (once): ${shown(install)}`);
+  const r = await exec(install.cmd, install.args, processOptions(install, env));
   if (r.code !== 0) throw new ToolchainMissing(`could not install cbindgen with cargo:\n${tail(r.stderr)}`);
 }
 

@@ -124,10 +124,13 @@ export function start(cmd: string, args: readonly string[], opts: ProcessOptions
   };
   read('stdout');
   read('stderr');
-  const timer = setTimeout(() => {
-    timedOut = true;
-    void end();
-  }, opts.timeoutMs ?? 10 * 60_000);
+  const timer = setTimeout(
+    () => {
+      timedOut = true;
+      void end();
+    },
+    opts.timeoutMs ?? 10 * 60_000,
+  );
 
   const result = new Promise<ProcessResult>((resolve, reject) => {
     let startError: string | undefined;
@@ -169,4 +172,10 @@ export async function inTempDir<T>(parent: string, prefix: string, fn: (dir: str
 }
 
 /** The last lines of a command's output, for failure messages. */
-export const tail = (text: string, lines = 25): string => text.trimEnd().split('\n').slice(-lines).map((l) => `    ${l}`).join('\n');
+export const tail = (text: string, lines = 25): string =>
+  text
+    .trimEnd()
+    .split('\n')
+    .slice(-lines)
+    .map((l) => `    ${l}`)
+    .join('\n');

@@ -1,8 +1,12 @@
 import type { GuideSource } from '../../src/lib/guides.ts';
+import { guideComponentNames, guideComponents, type GuideComponentName } from '../../src/lib/guide-components.ts';
 import { findElements } from '../../src/lib/guides.ts';
 import type { Example } from '../../src/lib/manifest.ts';
 import { readVerified } from '../../src/lib/results.ts';
 import { loadSnippet } from '../../src/lib/snippets.ts';
+
+/** Components that show an example's recorded results (<Code> cites sources and is checked through its citations). */
+const recordReaders = guideComponentNames.filter((n) => guideComponents[n].reads === 'record' || guideComponents[n].reads === 'benchmarks');
 
 /**
  * Everything a guide points at must exist: the examples it lists, every region
@@ -27,23 +31,24 @@ export function checkGuides(guides: readonly GuideSource[], examples: readonly E
       if (!bySlug.has(c.example)) problems.push(`${c.guide}:${c.line}: <Code> cites example "${c.example}", which is not in examples/`);
       else attempt(() => loadSnippet(c.example, c.file, c.region, `${c.guide}:${c.line}`));
     }
-    for (const el of findElements(g.body, g.file, ['RecordedOutput', 'BenchTable', 'BenchChart', 'Measured', 'ClaimResult', 'Crossover', 'CrossingCalculator'], g.bodyLine)) {
+    for (const el of findElements(g.body, g.file, recordReaders, g.bodyLine)) {
       const at = `${el.guide}:${el.line}`;
       const example = bySlug.get(el.attrs.example ?? '');
       if (!example) {
         problems.push(`${at}: <${el.tag}> names example "${el.attrs.example ?? ''}", which is not in examples/`);
         continue;
       }
+      const spec = guideComponents[el.tag as GuideComponentName];
       attempt(() => {
         const rec = readVerified(example.dir);
         if (!rec) throw new Error(`${at}: <${el.tag}> shows results of ${example.slug}, which has no verified.json yet → run \`npm run verify -- --example ${example.slug}\``);
-        if (el.tag === 'Measured' && !rec.benchmarks?.results.some((b) => b.name === el.attrs.bench)) {
-          throw new Error(`${at}: <Measured> names benchmark "${el.attrs.bench}", which ${example.slug}/verified.json does not have`);
+        if (spec.reads === 'benchmarks' && !rec.benchmarks) throw new Error(`${at}: <${el.tag}> but ${example.slug} has no recorded benchmarks`);
+        if (spec.names?.includes('bench') && !rec.benchmarks?.results.some((b) => b.name === el.attrs.bench)) {
+          throw new Error(`${at}: <${el.tag}> names benchmark "${el.attrs.bench}", which ${example.slug}/verified.json does not have`);
         }
-        if (el.tag === 'ClaimResult' && !rec.benchmarks?.claims.some((c) => c.id === el.attrs.claim)) {
-          throw new Error(`${at}: <ClaimResult> names claim "${el.attrs.claim}", which ${example.slug}/example.yaml does not state`);
+        if (spec.names?.includes('claim') && !rec.benchmarks?.claims.some((c) => c.id === el.attrs.claim)) {
+          throw new Error(`${at}: <${el.tag}> names claim "${el.attrs.claim}", which ${example.slug}/example.yaml does not state`);
         }
-        if ((el.tag === 'BenchTable' || el.tag === 'BenchChart') && !rec.benchmarks) throw new Error(`${at}: <${el.tag}> but ${example.slug} has no recorded benchmarks`);
       });
     }
   }

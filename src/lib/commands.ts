@@ -106,7 +106,12 @@ export function artifactEnv(e: Example, root: string, digests: Readonly<Record<s
 /** Where verify installs its own tools (`cargo install --root`), relative to the repository root. */
 export const TOOLS_DIR = '.cache/tools';
 export const CBINDGEN = `${TOOLS_DIR}/bin/cbindgen`;
-export const installCbindgen = (root: string): Command => ({ cmd: 'cargo', args: ['install', 'cbindgen@0.29.4', '--locked', '--root', `${root}/${TOOLS_DIR}`], dir: '.', timeoutMs: 15 * 60_000 });
+export const installCbindgen = (root: string): Command => ({
+  cmd: 'cargo',
+  args: ['install', 'cbindgen@0.29.4', '--locked', '--root', `${root}/${TOOLS_DIR}`],
+  dir: '.',
+  timeoutMs: 15 * 60_000,
+});
 
 /** cbindgen writes (or with `verify`, checks) the header, for examples whose artifacts have a C ABI. */
 export function headerCommand(e: Example, root: string, mode: 'update' | 'verify'): Command | undefined {
@@ -167,8 +172,8 @@ export interface LaneSpec {
   fix(e: Example, miri: string): string;
 }
 
-/** The checks verify runs on every example, in the order it runs them: the quick static checks first, Miri (the slowest) last. */
-export const LANES = {
+/** The checks verify runs on every example, in the order each side runs them and failures are reported: the quick static checks first, Miri (the slowest) last. */
+const LANE_ROWS = {
   fmt: {
     what: 'the code is formatted as each language formats it (rustfmt and gofmt)',
     side: 'rust',
@@ -202,7 +207,7 @@ export const LANES = {
     fix: () => 'fix what go vet reports',
   },
   repeat: {
-    what: 'the Go tests three times in a random order, with the race detector (which does not see Rust), so state one run leaves behind fails the next',
+    what: 'the Go tests in a shuffled order, three times over, with the race detector (which does not see Rust): a test that depends on order or on state a run leaves behind fails',
     side: 'go',
     byHand: true,
     commands: (e) => [goTest(e, ['-race', '-count=3', '-shuffle=on'])],
@@ -223,8 +228,9 @@ export const LANES = {
     commands: (e, miri) => [miriTest(e, miri)],
     fix: (e, miri) => `fix the undefined behaviour or failing test Miri reports (rerun: \`cd ${EXAMPLES} && ${shown({ ...miriTest(e, miri), env: {} })}\`)`,
   },
-} as const satisfies Record<string, LaneSpec>;
-export type Lane = keyof typeof LANES;
+} satisfies Record<string, LaneSpec>;
+export type Lane = keyof typeof LANE_ROWS;
+export const LANES: Record<Lane, LaneSpec> = LANE_ROWS;
 export const LANE_NAMES = Object.keys(LANES) as Lane[];
 
 function miriTest(e: Example, miri: string): Command {
@@ -246,7 +252,8 @@ export const TOOLCHAIN_PROBES = [
 ] as const;
 
 /** `VAR=value cmd args`: a command as a reader would type it into a POSIX shell (quoted where the shell would change it). */
-export const shown = (c: { cmd: string; args: readonly string[]; env?: Record<string, string> }): string => [...Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${quote(v)}`), c.cmd, ...c.args.map(quote)].join(' ');
+export const shown = (c: { cmd: string; args: readonly string[]; env?: Record<string, string> }): string =>
+  [...Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${quote(v)}`), c.cmd, ...c.args.map(quote)].join(' ');
 
 /**
  * The commands a reader types to build, test and run an example by hand, from the repository root: the Rust
@@ -264,11 +271,11 @@ export function readerScript(e: Example): string {
     if (c.links && !exported) {
       exported = true;
       // From examples/, where the artifact paths are `target/…`; absolute, so they hold in every package folder.
-      if (at !== EXAMPLES) out.push(`cd ${cdPath(at, EXAMPLES)}`), (at = EXAMPLES);
+      if (at !== EXAMPLES) (out.push(`cd ${cdPath(at, EXAMPLES)}`), (at = EXAMPLES));
       for (const a of artifacts(e)) if (a.pathEnv !== undefined) out.push(`export ${a.pathEnv}="$PWD/${a.file.slice(EXAMPLES.length + 1)}"`);
       for (const [k, v] of Object.entries(e.manifest.go.env)) out.push(`export ${k}=${quote(v)}`);
     }
-    if (c.dir !== at) out.push(`cd ${cdPath(at, c.dir)}`), (at = c.dir);
+    if (c.dir !== at) (out.push(`cd ${cdPath(at, c.dir)}`), (at = c.dir));
     out.push(shown(c));
   }
   return out.join('\n');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ARTIFACT_KIND_NAMES, ARTIFACT_KINDS, takesName, type ArtifactKind } from './artifact-kinds.ts';
 import { SourceError } from './errors.ts';
-import { examplesDir, relative } from './paths.ts';
+import { examplesDir, relative, resolveInside } from './paths.ts';
 import { readYamlFile } from './yaml-file.ts';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case-with-dashes');
@@ -101,7 +101,9 @@ export function loadExample(slugName: string, root = examplesDir): Example {
   if (!existsSync(file)) throw new SourceError(relative(file), undefined, 'missing manifest', `add ${MANIFEST} (see README: adding an example)`);
   const manifest = readYamlFile(file, exampleManifestSchema);
   for (const shown of [...(manifest.rust.header === undefined ? [] : [manifest.rust.header]), ...manifest.files]) {
-    if (!existsSync(path.join(dir, shown))) {
+    const abs = resolveInside(dir, shown);
+    if (!abs) throw new SourceError(relative(file), undefined, `lists "${shown}", which is outside ${relative(dir)}/`);
+    if (!existsSync(abs)) {
       throw new SourceError(relative(file), undefined, `lists "${shown}", which does not exist in ${relative(dir)}/`);
     }
   }

@@ -16,7 +16,9 @@ export const benchmarkResultSchema = z.strictObject({
   nsPerOp: summary,
   /** Every run's ns/op, in the order measured: readers (and the StackBlitz analysis) can recompute the summary. */
   samples: z.array(z.number()),
+  /** Median MB/s, for benchmarks that call SetBytes; `mbPerSecSamples` holds every run's MB/s, as `samples` does ns/op. */
   mbPerSec: z.number().optional(),
+  mbPerSecSamples: z.array(z.number()).optional(),
   bytesPerOp: z.number().optional(),
   allocsPerOp: z.number().optional(),
 });
@@ -59,16 +61,17 @@ export const verifiedPath = (exampleDir: string): string => path.join(exampleDir
 export function readVerified(exampleDir: string): Verified | null {
   const file = verifiedPath(exampleDir);
   if (!existsSync(file)) return null;
+  const again = `run \`npm run verify -- --example ${path.basename(exampleDir)}\` to record it again`;
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new SourceError(relative(file), undefined, `not valid JSON: ${(e as Error).message}`, 'run `npm run verify` to record it again');
+    throw new SourceError(relative(file), undefined, `not valid JSON: ${(e as Error).message}`, again);
   }
   const parsed = verifiedSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new SourceError(relative(file), undefined, `\`${issue.path.join('.')}\`: ${issue.message}`, 'run `npm run verify` to record it again');
+    throw new SourceError(relative(file), undefined, `\`${issue.path.join('.')}\`: ${issue.message}`, again);
   }
   return parsed.data;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SourceError } from './errors.ts';
-import { examplesDir, relative } from './paths.ts';
+import { examplesDir, relative, resolveInside } from './paths.ts';
 import { parseRegions, stripMarkers } from './regions.ts';
 
 export interface Snippet {
@@ -20,8 +20,9 @@ const LANGS: Record<string, string> = { '.go': 'go', '.rs': 'rust', '.h': 'c', '
  * fails the build with both places in the message.
  */
 export function loadSnippet(example: string, file: string, region: string | undefined, citedAt: string): Snippet {
-  const abs = path.join(examplesDir, example, file);
   const label = `${example}/${file}`;
+  const abs = resolveInside(path.join(examplesDir, example), file);
+  if (!abs) throw new SourceError(citedAt, undefined, `cites "${file}", which is outside examples/${example}/`, `cite a file of the example, relative to its folder`);
   if (!existsSync(abs)) throw new SourceError(citedAt, undefined, `cites ${label}, which does not exist`, 'fix the example or file name');
   const text = readFileSync(abs, 'utf8');
   const lang = LANGS[path.extname(file)] ?? (path.basename(file) === 'go.mod' ? 'go' : 'text');

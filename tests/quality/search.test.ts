@@ -9,7 +9,7 @@ import { settled, startSite, type Site } from '../browser/harness.ts';
 
 /** Query → the page that must come first. */
 export const QUERIES: [query: string, expected: string][] = [
-  ['cgo.Handle', '/guides/concurrency/'],
+  ['cgo.Handle', '/guides/callbacks-and-cancellation/'],
   ['Pinner', '/guides/memory-contracts/'],
   ['catch_unwind', '/guides/error-mapping/'],
   // The build guide explains what go build does with a staticlib; the first crossing only builds one.

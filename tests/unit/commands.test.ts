@@ -49,19 +49,32 @@ test("today's manifests, without `artifacts`, build one static library", () => {
 test('a cdylib is a shared library Go links against, with its header; beside a staticlib it is the same cargo build', () => {
   const e = example({ artifacts: [{ kind: 'cdylib' }] });
   assert.deepEqual(buildSteps(e).map(line), ['cargo build --release --locked -p sample-crate --lib']);
-  assert.deepEqual(artifacts(e).map((a) => a.file), ['examples/target/release/libsample_crate.so']);
+  assert.deepEqual(
+    artifacts(e).map((a) => a.file),
+    ['examples/target/release/libsample_crate.so'],
+  );
   assert.deepEqual(artifactEnv(e, ROOT, { 'examples/target/release/libsample_crate.so': 'd1' }), { CGO_CFLAGS: '-O2 -g -DHANDBOOK_RUST_LIB_d1' });
   assert.ok(headerCommand(e, ROOT, 'update'));
   const both = example({ artifacts: [{ kind: 'staticlib' }, { kind: 'cdylib' }] });
   assert.equal(buildSteps(both).length, 1);
-  assert.equal(artifactEnv(both, ROOT, { 'examples/target/release/libsample_crate.a': 'd1', 'examples/target/release/libsample_crate.so': 'd2' }).CGO_CFLAGS, '-O2 -g -DHANDBOOK_RUST_LIB_d1 -DHANDBOOK_RUST_LIB_d2');
+  assert.equal(
+    artifactEnv(both, ROOT, { 'examples/target/release/libsample_crate.a': 'd1', 'examples/target/release/libsample_crate.so': 'd2' }).CGO_CFLAGS,
+    '-O2 -g -DHANDBOOK_RUST_LIB_d1 -DHANDBOOK_RUST_LIB_d2',
+  );
 });
 
 test('a wasm32-wasip1 module builds for its target, needs no header, and reaches Go through RUST_WASM_MODULE', () => {
   const e = example({ header: undefined, artifacts: [{ kind: 'wasm32-wasip1' }] });
   assert.deepEqual(buildSteps(e).map(line), ['cargo build --release --locked -p sample-crate --target wasm32-wasip1 --lib']);
-  assert.deepEqual(artifacts(e).map((a) => a.file), ['examples/target/wasm32-wasip1/release/sample_crate.wasm']);
-  assert.deepEqual(artifactEnv(e, ROOT, {}), { RUST_WASM_MODULE: '/repo/examples/target/wasm32-wasip1/release/sample_crate.wasm' }, 'no relink define: Go reads the module at run time');
+  assert.deepEqual(
+    artifacts(e).map((a) => a.file),
+    ['examples/target/wasm32-wasip1/release/sample_crate.wasm'],
+  );
+  assert.deepEqual(
+    artifactEnv(e, ROOT, {}),
+    { RUST_WASM_MODULE: '/repo/examples/target/wasm32-wasip1/release/sample_crate.wasm' },
+    'no relink define: Go reads the module at run time',
+  );
   assert.equal(headerCommand(e, ROOT, 'verify'), undefined);
   assert.match(readerScript(e), /^export RUST_WASM_MODULE="\$PWD\/target\/wasm32-wasip1\/release\/sample_crate\.wasm"$/m);
 });
@@ -98,7 +111,15 @@ test('the manifest refuses artifacts that cannot work, at their key', () => {
   assert.match(bad({ header: undefined }), /^rust\.header: a staticlib needs its cbindgen header/);
   assert.match(bad({ artifacts: [{ kind: 'staticlib', name: 'x' }] }), /^rust\.artifacts\.0\.name: a staticlib takes no name/);
   assert.match(bad({ artifacts: [{ kind: 'cdylib', env: 'X' }] }), /^rust\.artifacts\.0\.env: Go finds a cdylib without a variable/);
-  assert.match(bad({ artifacts: [{ kind: 'bin', name: 'a' }, { kind: 'bin', name: 'b' }] }), /^rust\.artifacts\.1\.env: RUST_BIN already carries artifact 0/);
+  assert.match(
+    bad({
+      artifacts: [
+        { kind: 'bin', name: 'a' },
+        { kind: 'bin', name: 'b' },
+      ],
+    }),
+    /^rust\.artifacts\.1\.env: RUST_BIN already carries artifact 0/,
+  );
   assert.match(bad({ artifacts: [{ kind: 'dylib' }] }), /^rust\.artifacts\.0\.kind/);
   assert.match(bad({ artifacts: [] }), /^rust\.artifacts/);
 });
@@ -110,7 +131,14 @@ test('Go commands run in the go folder against the built artifacts, with the sam
   assert.equal(line(benchCommand(e, BENCH_MODES.check)), "go test -run '^$' -bench Rust -benchmem -count 6 -benchtime 100ms ./");
   assert.throws(() => benchCommand(example(), BENCH_MODES.check), /sample has no benchmarks/);
   assert.equal(artifactEnv(e, ROOT, { 'examples/target/release/libsample_crate.a': 'd' }).GODEBUG, 'cgocheck=1');
-  assert.deepEqual(buildEnv(ROOT), { GOCACHE: '/repo/.cache/go-build', GOTOOLCHAIN: 'local', GOFLAGS: '', CGO_ENABLED: '1', CARGO_TARGET_DIR: '/repo/examples/target', CARGO_TERM_COLOR: 'never' });
+  assert.deepEqual(buildEnv(ROOT), {
+    GOCACHE: '/repo/.cache/go-build',
+    GOTOOLCHAIN: 'local',
+    GOFLAGS: '',
+    CGO_ENABLED: '1',
+    CARGO_TARGET_DIR: '/repo/examples/target',
+    CARGO_TERM_COLOR: 'never',
+  });
 });
 
 test('the lanes run the commands the handbook promises', () => {

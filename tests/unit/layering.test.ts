@@ -41,7 +41,8 @@ function imports(code: string): string[] {
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
     if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
-    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) found.push(node.arguments[0].text);
+    if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]))
+      found.push(node.arguments[0].text);
     ts.forEachChild(node, visit);
   };
   visit(ts.createSourceFile('x.ts', code, ts.ScriptTarget.Latest, true));
@@ -49,8 +50,12 @@ function imports(code: string): string[] {
 }
 
 /** `go test`, `go run`, `go build`, … or `cargo <anything>` (`cargo +nightly miri`), as a line a program runs or shows. */
-const COMMAND_LINE = /\bgo\s+(?:test|run|build|vet|install|generate|tool)\b|\bcargo\s+(?:\+\S+\s+)?(?:build|test|run|bench|check|clippy|fmt|miri|install|doc|update|tree|metadata)\b/;
+const COMMAND_LINE =
+  /\bgo\s+(?:test|run|build|vet|install|generate|tool)\b|\bcargo\s+(?:\+\S+\s+)?(?:build|test|run|bench|check|clippy|fmt|miri|install|doc|update|tree|metadata)\b/;
 const PROGRAMS = new Set(['go', 'cargo']);
+/** Functions that start a program named by their first argument (node:child_process's and scripts/lib/process.ts's). */
+const STARTERS = new Set(['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'start']);
+const callee = (call: ts.CallExpression) => (ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : call.expression.getText());
 
 /**
  * Command lines in a source: the text of its strings and templates (comments are not code), and `go` or
@@ -64,7 +69,8 @@ export function commandLines(file: string, text: string): string[] {
       const m = COMMAND_LINE.exec(node.text);
       if (m) found.push(m[0]);
       const parent = node.parent;
-      const asProgram = (ts.isPropertyAssignment(parent) && parent.name.getText() === 'cmd') || (ts.isCallExpression(parent) && parent.arguments[0] === node);
+      const asProgram =
+        (ts.isPropertyAssignment(parent) && parent.name.getText() === 'cmd') || (ts.isCallExpression(parent) && parent.arguments[0] === node && STARTERS.has(callee(parent)));
       if (asProgram && PROGRAMS.has(node.text)) found.push(`${node.text} as a program`);
     }
     ts.forEachChild(node, visit);
@@ -92,10 +98,18 @@ export function crossImports(file: string, text: string): string[] {
 
 test('the checks find what they look for', () => {
   const f = path.join(rootDir, 'scripts/serve/x.ts');
-  assert.deepEqual(crossImports(f, "import { a } from '../verify/example-steps.ts';\nexport * from '../verify.ts';\nawait import('../verify/x.ts');"), ['../verify/example-steps.ts', '../verify.ts', '../verify/x.ts']);
+  assert.deepEqual(crossImports(f, "import { a } from '../verify/example-steps.ts';\nexport * from '../verify.ts';\nawait import('../verify/x.ts');"), [
+    '../verify/example-steps.ts',
+    '../verify.ts',
+    '../verify/x.ts',
+  ]);
   assert.deepEqual(crossImports(path.join(rootDir, 'scripts/verify.ts'), "import { s } from './serve/runner.ts';"), ['./serve/runner.ts']);
   assert.deepEqual(crossImports(f, "import { a } from '../lib/process.ts';\nimport { b } from './static.ts';"), []);
-  assert.deepEqual(commandLines('x.ts', "const c = { cmd: 'go', args: ['vet'] };\nspawn('cargo', ['x']);"), ['go as a program', 'cargo as a program']);
+  assert.deepEqual(commandLines('x.ts', "const c = { cmd: 'go', args: ['vet'] };\nspawn('cargo', ['x']);\ncp.execFileSync('go', []);\nside('go');"), [
+    'go as a program',
+    'cargo as a program',
+    'go as a program',
+  ]);
   assert.deepEqual(commandLines('x.ts', 'say(`$ cargo build --release -p ${c}`);\nconst t = "go test -race ./...";'), ['cargo build', 'go test']);
   assert.deepEqual(commandLines('x.astro', '---\nconst a = 1;\n---\n<pre><code>cd examples &amp;&amp; cargo build --release</code></pre>'), ['cargo build']);
   assert.deepEqual(commandLines('x.ts', "// go test in a comment\n/** cargo build, documented */\nconst langs = ['go', 'rust'];"), []);
@@ -109,7 +123,10 @@ test('scripts/serve and scripts/verify do not import each other', () => {
 test(`no go or cargo command line outside ${COMMANDS_MODULE}`, () => {
   const files = sourceFiles().filter((f) => relative(f) !== COMMANDS_MODULE);
   for (const reader of ['scripts/verify.ts', 'scripts/serve/runner.ts', 'src/pages/examples/[slug].astro', 'src/lib/stackblitz.ts']) {
-    assert.ok(files.some((f) => relative(f) === reader), `the scan reaches ${reader}`);
+    assert.ok(
+      files.some((f) => relative(f) === reader),
+      `the scan reaches ${reader}`,
+    );
   }
   const found = files.flatMap((f) => commandLines(f, readFileSync(f, 'utf8')).map((c) => `${relative(f)}: ${c}`));
   assert.deepEqual(found, [], `derive the command from ${COMMANDS_MODULE} (and show it with \`shown\`)`);

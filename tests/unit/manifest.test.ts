@@ -66,3 +66,24 @@ test('a folder that looks like an example but has no manifest fails loudly', () 
   mkdirSync(path.join(root, 'half-done', 'go'), { recursive: true });
   assert.throws(() => loadExamples(root), /half-done\/example\.yaml: missing manifest/);
 });
+
+test('every schema problem is reported, each at its own key\'s line, not the enclosing map\'s', () => {
+  const text = valid.replace('  crate: sample', '  crate: sample\n  crates: typo').replace('by: 2', 'by: twice');
+  const root = withManifest(text);
+  const line = (key: string) => text.split('\n').findIndex((l) => l.trimStart().startsWith(`${key}:`)) + 1;
+  assert.throws(
+    () => loadExample('sample', root),
+    (e: Error) => {
+      const lines = e.message.split('\n');
+      assert.equal(lines.length, 2, e.message);
+      assert.match(lines[0]!, new RegExp(`sample/example\\.yaml:${line('crates')}: \`rust\\.crates\`: `));
+      assert.match(lines[1]!, new RegExp(`sample/example\\.yaml:${line('by')}: \`benchmarks\\.claims\\.0\\.by\`: `));
+      return true;
+    },
+  );
+});
+
+test('a listed file outside the example folder is an error', () => {
+  const root = withManifest(valid.replace('files: [go/x.go]', 'files: [../../package.json]'));
+  assert.throws(() => loadExample('sample', root), /example\.yaml: lists "\.\.\/\.\.\/package\.json", which is outside/);
+});

@@ -200,35 +200,48 @@ func runCrashChild(t *testing.T, traceback string) (stdout, stderr string, ws sy
 // endregion
 
 // region: last-error-test
-// The errno-style API keeps the message on the OS thread that failed. Pin two
-// goroutines to two different threads, as the scheduler is free to do to one
-// unpinned goroutine between two cgo calls, and the message is not there.
-func TestLastErrorBelongsToAThreadNotAGoroutine(t *testing.T) {
-	failed, done := make(chan string), make(chan struct{})
-	go func() {
-		runtime.LockOSThread() // keep this thread to this goroutine until it exits
-		defer runtime.UnlockOSThread()
-		if !failParseOnThisThread("1.x.3") {
-			panic("the parse should fail")
+// The errno-style API keeps the message on the OS thread that failed, not on
+// the goroutine. An unlocked goroutine's second cgo call may run on another
+// thread (in Go 1.26, exitsyscallNoP in runtime/proc.go puts a goroutine whose
+// thread lost its P during the call on the global run queue, for any thread to
+// run next), and that thread holds whatever failed there last. Waiting for the
+// scheduler to do that would make a flaky test, so this one does it on
+// purpose: two goroutines, each locked to its own thread, each fail; then the
+// first goroutine's read runs on the second one's thread.
+func TestLastErrorReadOnAnotherThreadBelongsToAnotherGoroutine(t *testing.T) {
+	type result struct {
+		msg string
+		err error
+	}
+	onThread := func(fail string, reads <-chan chan result) {
+		runtime.LockOSThread() // never unlocked: the thread exits with the goroutine
+		if !failParseOnThisThread(fail) {
+			panic("the parse should fail: " + fail)
 		}
-		failed <- lastErrorMessage() // same thread: the message is there
-		<-done
-	}()
-	sameThread := <-failed
+		for reply := range reads { // every read runs on this goroutine's thread
+			msg, err := lastErrorMessage()
+			reply <- result{msg, err}
+		}
+	}
+	readOn := func(thread chan<- chan result) result {
+		reply := make(chan result)
+		thread <- reply
+		return <-reply
+	}
+	first, second := make(chan chan result), make(chan chan result)
+	defer close(first)
+	defer close(second)
+	go onThread("1.x.3", first) // A fails here: "expected a digit at byte 2"
+	go onThread("1.2", second)  // B fails here: "missing component at byte 3"
 
-	otherThread := make(chan string)
-	go func() {
-		runtime.LockOSThread() // cannot be the first thread: that one is locked to its goroutine
-		defer runtime.UnlockOSThread()
-		otherThread <- lastErrorMessage()
-	}()
-	if sameThread != "expected a digit at byte 2" {
-		t.Errorf("same thread read %q", sameThread)
+	if got := readOn(first); got.err != nil || got.msg != "expected a digit at byte 2" {
+		t.Fatalf("A's read on A's thread = %q, %v; want A's own message", got.msg, got.err)
 	}
-	if got := <-otherThread; got != "" {
-		t.Errorf("another thread read %q: the error store is not per thread", got)
+	got := readOn(second) // A's second call, run where the scheduler may run it
+	if got.err != nil || got.msg != "missing component at byte 3" {
+		t.Fatalf("A's read on B's thread = %q, %v; want B's message, which A would "+
+			"have reported as its own", got.msg, got.err)
 	}
-	close(done)
 }
 
 // endregion
@@ -240,6 +253,24 @@ func TestParseErrnoStyleWorksWhenNothingMoves(t *testing.T) {
 		t.Fatalf("parseErrnoStyle on a locked thread = %v", err)
 	}
 }
+
+// region: message-length
+// Go reads the message by the length Rust reports, so a wrong length from a
+// faulty or mismatched library must not read past the message buffer.
+func TestMessageLengthIsClampedToTheBuffer(t *testing.T) {
+	const msg = "expected a digit at byte 2"
+	for _, n := range []uint64{messageCap + 1, 1 << 40, math.MaxUint64} {
+		e := errorReportingLength(n)
+		if len(e.Msg) != messageCap || !strings.HasPrefix(e.Msg, msg) {
+			t.Errorf("message_len %d: got a %d-byte message %.40q…, want the %d-byte buffer", n, len(e.Msg), e.Msg, messageCap)
+		}
+	}
+	if e := errorReportingLength(uint64(len(msg))); e.Msg != msg {
+		t.Errorf("message_len %d: got %q", len(msg), e.Msg)
+	}
+}
+
+// endregion
 
 // region: fuzz
 // Anything Go can put in a string crosses the boundary: invalid UTF-8,

@@ -85,9 +85,14 @@ var (
 
 // region: new-error
 // newError copies what Rust wrote into the caller-owned EmError into Go
-// memory. The message is UTF-8 and not NUL-terminated: it is read by length.
+// memory. The message is UTF-8 and not NUL-terminated: it is read by length,
+// and that length is clamped to the buffer: a wrong length from the other
+// side must not become a read past the end of the struct.
 func newError(op string, status C.EmStatus, e *C.EmError) *Error {
-	msg := unsafe.Slice((*byte)(unsafe.Pointer(&e.message[0])), int(e.message_len))
+	msg := unsafe.Slice((*byte)(unsafe.Pointer(&e.message[0])), len(e.message))
+	if n := e.message_len; n < C.size_t(len(msg)) {
+		msg = msg[:n]
+	}
 	return &Error{Op: op, Code: Code(status), Offset: int(e.offset), Msg: string(msg)}
 }
 

@@ -6,6 +6,7 @@ package errmap
 
 /*
 #cgo CFLAGS: -I${SRCDIR}/../rust/include
+#include <stdlib.h>
 #include "error_mapping.h"
 */
 import "C"
@@ -35,7 +36,11 @@ func bumpMajorUnguarded(v Version) Version {
 func parseErrnoStyle(s string) (Version, error) {
 	var out C.EmVersion
 	if !parseErrnoStyleStatus(s, &out) {
-		return Version{}, errors.New(lastErrorMessage()) // BUG: maybe another thread's
+		msg, err := lastErrorMessage()
+		if err != nil {
+			return Version{}, err
+		}
+		return Version{}, errors.New(msg) // BUG: maybe another goroutine's message
 	}
 	return fromC(out), nil
 }
@@ -45,10 +50,14 @@ func parseErrnoStyleStatus(s string, out *C.EmVersion) bool {
 	return C.em_version_parse_errno_style(text, C.size_t(len(s)), out) == 0
 }
 
-func lastErrorMessage() string {
+// lastErrorMessage reads the calling OS thread's last error: "" if it has none.
+func lastErrorMessage() (string, error) {
 	var buf [C.EM_MESSAGE_CAP]byte
 	n := C.em_last_error_message((*C.uint8_t)(&buf[0]), C.size_t(len(buf)))
-	return string(buf[:n])
+	if n < 0 || int(n) > len(buf) {
+		return "", &Error{Op: "lastErrorMessage", Code: CodePanic, Offset: -1, Msg: "rust panicked"}
+	}
+	return string(buf[:n]), nil
 }
 
 // endregion
@@ -58,6 +67,34 @@ func lastErrorMessage() string {
 func failParseOnThisThread(s string) bool {
 	var out C.EmVersion
 	return !parseErrnoStyleStatus(s, &out)
+}
+
+// armPanic makes the next call of the named Rust export panic inside its
+// catch_unwind (em_test_panic_in, a testing hook); "" disarms it.
+func armPanic(export string) {
+	if export == "" {
+		C.em_test_panic_in(nil)
+		return
+	}
+	name := C.CString(export)
+	defer C.free(unsafe.Pointer(name))
+	C.em_test_panic_in(name)
+}
+
+// messageCap is the size of EmError's message buffer.
+const messageCap = C.EM_MESSAGE_CAP
+
+// errorReportingLength is newError given an EmError as a faulty library
+// could fill it: a valid message, and a message_len of n.
+func errorReportingLength(n uint64) *Error {
+	var e C.EmError
+	e.offset = -1
+	msg := "expected a digit at byte 2"
+	for i := range len(msg) {
+		e.message[i] = C.uint8_t(msg[i])
+	}
+	e.message_len = C.size_t(n)
+	return newError("errorReportingLength", C.EM_STATUS_SYNTAX, &e)
 }
 
 // parseRaw calls em_version_parse with arguments no Go wrapper would pass:

@@ -18,25 +18,27 @@ func pattern(n int) []byte {
 }
 
 // paths are the ways this package encodes one slice; each must agree with encoding/hex.
-var paths = map[string]func([]byte) []byte{
+var paths = map[string]func([]byte) ([]byte, error){
 	"Encode":          Encode,
 	"EncodeRustAlloc": EncodeRustAlloc,
 	"EncodeCopy":      EncodeCopy,
-	"EncodeVectored":  func(b []byte) []byte { return EncodeVectored(b[:len(b)/2], nil, b[len(b)/2:]) },
-	"EncodeInto": func(b []byte) []byte {
+	"EncodeVectored":  func(b []byte) ([]byte, error) { return EncodeVectored(b[:len(b)/2], nil, b[len(b)/2:]) },
+	"EncodeInto": func(b []byte) ([]byte, error) {
 		dst := make([]byte, 2*len(b))
 		n, err := EncodeInto(dst, b)
-		if err != nil {
-			panic(err)
-		}
-		return dst[:n]
+		return dst[:n], err
 	},
-	"Sink": func(b []byte) []byte {
-		s := NewSink(2 * len(b))
-		defer s.Close()
-		s.Write(b[:len(b)/3])
-		s.Write(b[len(b)/3:])
-		return s.Bytes()
+	"Sink": func(b []byte) ([]byte, error) {
+		s, err := NewSink(2 * len(b))
+		if err != nil {
+			return nil, err
+		}
+		for _, part := range [][]byte{b[:len(b)/3], b[len(b)/3:]} {
+			if _, err := s.Write(part); err != nil {
+				return nil, errors.Join(err, s.Close())
+			}
+		}
+		return s.Bytes(), s.Close()
 	},
 }
 
@@ -45,8 +47,8 @@ func TestEveryPathMatchesEncodingHex(t *testing.T) {
 		src := pattern(n)
 		want := hex.EncodeToString(src)
 		for name, encode := range paths {
-			if got := encode(src); string(got) != want {
-				t.Errorf("%s(%d bytes) = %.40q…, want %.40q…", name, n, got, want)
+			if got, err := encode(src); err != nil || string(got) != want {
+				t.Errorf("%s(%d bytes) = %.40q…, %v; want %.40q…", name, n, got, err, want)
 			}
 		}
 	}
@@ -73,7 +75,10 @@ func TestShortBufferWritesNothingAndSaysWhatItNeeds(t *testing.T) {
 
 // region: test-sink
 func TestSinkKeepsWritingIntoPinnedGoMemory(t *testing.T) {
-	s := NewSink(10)
+	s, err := NewSink(10)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, part := range []string{"Go", "⇄"} { // 2 + 3 bytes → 10 hex digits
 		if _, err := s.Write([]byte(part)); err != nil {
 			t.Fatalf("Write(%q): %v", part, err)
@@ -86,8 +91,12 @@ func TestSinkKeepsWritingIntoPinnedGoMemory(t *testing.T) {
 	if got := string(s.Bytes()); got != "476fe28784" {
 		t.Fatalf("Bytes() = %q", got)
 	}
-	s.Close()
-	s.Close() // harmless
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil { // harmless
+		t.Fatal(err)
+	}
 	if _, err := s.Write([]byte("x")); !errors.Is(err, ErrClosed) {
 		t.Fatalf("Write after Close: err = %v, want ErrClosed", err)
 	}
@@ -102,7 +111,11 @@ func TestForgottenSinkIsReleasedByTheCleanup(t *testing.T) {
 	// Without the cleanup, the runtime would panic ("found leaking pinned
 	// pointer") once the forgotten Pinner is collected; see checks_test.go.
 	for range 10 {
-		NewSink(64).Write([]byte("forgotten"))
+		s, err := NewSink(64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s.Write([]byte("forgotten"))
 	}
 	for range 5 {
 		runtime.GC()
@@ -111,12 +124,12 @@ func TestForgottenSinkIsReleasedByTheCleanup(t *testing.T) {
 
 func TestEmptyInputs(t *testing.T) {
 	for name, encode := range paths {
-		if got := encode(nil); len(got) != 0 {
-			t.Errorf("%s(nil) = %q", name, got)
+		if got, err := encode(nil); len(got) != 0 || err != nil {
+			t.Errorf("%s(nil) = %q, %v", name, got, err)
 		}
 	}
-	if got := EncodeVectored(); len(got) != 0 {
-		t.Errorf("EncodeVectored() = %q", got)
+	if got, err := EncodeVectored(); len(got) != 0 || err != nil {
+		t.Errorf("EncodeVectored() = %q, %v", got, err)
 	}
 	if n, err := EncodeInto(nil, nil); n != 0 || err != nil {
 		t.Errorf("EncodeInto(nil, nil) = %d, %v", n, err)
@@ -132,16 +145,26 @@ func FuzzPathsAgree(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, split uint8) {
 		want := hex.EncodeToString(data)
 		k := int(split) % (len(data) + 1)
-		got := map[string][]byte{
-			"Encode":          Encode(data),
-			"EncodeRustAlloc": EncodeRustAlloc(data),
-			"EncodeCopy":      EncodeCopy(data),
-			"EncodeVectored":  EncodeVectored(data[:k], data[k:]),
+		got := map[string][]byte{}
+		for name, encode := range paths {
+			g, err := encode(data)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			got[name] = g
 		}
-		s := NewSink(len(want))
+		vec, err := EncodeVectored(data[:k], data[k:])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got["EncodeVectored split"] = vec
+		s, err := NewSink(len(want))
+		if err != nil {
+			t.Fatal(err)
+		}
 		s.Write(data[:k])
 		s.Write(data[k:])
-		got["Sink"] = s.Bytes()
+		got["Sink split"] = s.Bytes()
 		s.Close()
 		for name, g := range got {
 			if string(g) != want {
@@ -149,6 +172,14 @@ func FuzzPathsAgree(f *testing.F) {
 			}
 		}
 	})
+}
+
+// must panics on an error that a correct library never returns here.
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
 }
 
 // region: benchmarks
@@ -172,7 +203,7 @@ func benchSizes(b *testing.B, encode func(dst, src []byte) []byte) {
 
 // ZeroCopy lends src and a fresh Go result slice to Rust for the call.
 func BenchmarkZeroCopy(b *testing.B) {
-	benchSizes(b, func(_, src []byte) []byte { return Encode(src) })
+	benchSizes(b, func(_, src []byte) []byte { return must(Encode(src)) })
 }
 
 // Reuse lends src and the same caller-owned output buffer every time.
@@ -185,12 +216,12 @@ func BenchmarkReuse(b *testing.B) {
 
 // RustAlloc lends src; Rust allocates the result, Go copies it out and frees it.
 func BenchmarkRustAlloc(b *testing.B) {
-	benchSizes(b, func(_, src []byte) []byte { return EncodeRustAlloc(src) })
+	benchSizes(b, func(_, src []byte) []byte { return must(EncodeRustAlloc(src)) })
 }
 
-// Copy lends nothing: C.CBytes in, C.GoBytes out.
+// Copy lends nothing: C.CBytes in, a copy out of C memory.
 func BenchmarkCopy(b *testing.B) {
-	benchSizes(b, func(_, src []byte) []byte { return EncodeCopy(src) })
+	benchSizes(b, func(_, src []byte) []byte { return must(EncodeCopy(src)) })
 }
 
 // endregion

@@ -26,8 +26,8 @@ func encodeVectoredUnpinned(parts ...[]byte) []byte {
 		total += len(p)
 	}
 	dst := make([]byte, 2*total)
-	n := C.mc_hex_encode_vectored(unsafe.SliceData(descs), C.size_t(len(descs)), ptr(dst), C.size_t(len(dst)))
-	return dst[:n]
+	r := C.mc_hex_encode_vectored(unsafe.SliceData(descs), C.size_t(len(descs)), ptr(dst), C.size_t(len(dst)))
+	return dst[:r.len]
 }
 
 // endregion
@@ -48,8 +48,8 @@ func encodeVectoredInCMemory(parts ...[]byte) []byte {
 		total += len(p)
 	}
 	dst := make([]byte, 2*total)
-	n := C.mc_hex_encode_vectored(unsafe.SliceData(descs), C.size_t(len(descs)), ptr(dst), C.size_t(len(dst)))
-	return dst[:n]
+	r := C.mc_hex_encode_vectored(unsafe.SliceData(descs), C.size_t(len(descs)), ptr(dst), C.size_t(len(dst)))
+	return dst[:r.len]
 }
 
 // endregion
@@ -71,14 +71,14 @@ func sinkWithoutUnpin(data []byte) {
 // endregion
 
 // region: mistake-alias-freed
-// encodeRustAllocNoCopy skips the C.GoBytes copy by viewing Rust's buffer as
+// encodeRustAllocNoCopy skips the copy by viewing Rust's buffer as
 // a Go slice, then frees the buffer on the way out: the caller gets a slice
 // into freed memory. The GC does not know the slice points outside Go's heap.
 func encodeRustAllocNoCopy(src []byte) []byte {
-	var n C.size_t
-	p := C.mc_hex_encode_alloc(ptr(src), C.size_t(len(src)), &n)
-	defer C.mc_bytes_free(p, n)
-	return unsafe.Slice((*byte)(unsafe.Pointer(p)), int(n))
+	var p *C.uint8_t
+	r := C.mc_hex_encode_alloc(ptr(src), C.size_t(len(src)), &p)
+	defer C.mc_bytes_free(p, r.len)
+	return unsafe.Slice((*byte)(unsafe.Pointer(p)), int(r.len))
 }
 
 // endregion

@@ -34,11 +34,15 @@ var scenarios = map[string]func(){
 	"valgrind-clean": func() {
 		src := pattern(1000)
 		for _, encode := range paths {
-			encode(src)
-			encode(nil)
+			must(encode(src))
+			must(encode(nil))
 		}
 		for range 10 {
-			NewSink(64).Write(src[:10]) // no Close: the cleanup must free and unpin
+			s, err := NewSink(64)
+			if err != nil {
+				panic(err)
+			}
+			s.Write(src[:10]) // no Close: the cleanup must free and unpin
 		}
 		for range 5 {
 			runtime.GC()

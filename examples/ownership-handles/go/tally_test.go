@@ -84,6 +84,7 @@ func TestCountsWordsAcrossTheBoundary(t *testing.T) {
 }
 
 // region: test-close
+// region: test-close-count
 func TestCloseFreesNowAndTwiceIsHarmless(t *testing.T) {
 	before := must(LiveObjects())
 	tl := must(NewTally())
@@ -99,6 +100,8 @@ func TestCloseFreesNowAndTwiceIsHarmless(t *testing.T) {
 		}
 	}
 }
+
+// endregion
 
 func TestUseAfterCloseIsAnError(t *testing.T) {
 	tl := must(NewTally())

@@ -64,6 +64,7 @@ fn batch_works_in_place_on_the_same_slice() {
     assert!(input.iter().zip(&xs).all(|(&x, &o)| o == mix(x)));
 }
 
+// region: overlap-test
 #[test]
 fn batch_refuses_a_partial_overlap_before_making_a_slice() {
     let mut xs = input();
@@ -83,6 +84,7 @@ fn batch_refuses_a_partial_overlap_before_making_a_slice() {
     // SAFETY: xs has 2 * half items, so both halves are in bounds, and disjoint.
     assert_eq!(unsafe { cc_mix_batch(p, p.add(half), half) }, CcStatus::Ok);
 }
+// endregion
 
 #[test]
 fn null_is_refused_unless_the_length_is_zero() {

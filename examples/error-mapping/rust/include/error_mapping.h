@@ -124,11 +124,21 @@ int32_t em_version_parse_errno_style(const uint8_t *text, size_t len, struct EmV
 
 /**
  * Copies the calling thread's last error message into `buf` (at most `cap`
- * bytes) and returns its length; 0 when this thread has none.
+ * bytes) and returns its length; 0 when this thread has none, -1 on a panic.
  *
  * # Safety
- * `buf` must be valid for `cap` bytes of writes.
+ * `buf` must be valid for `cap` bytes of writes (NULL only with `cap` 0).
  */
-size_t em_last_error_message(uint8_t *buf, size_t cap);
+ptrdiff_t em_last_error_message(uint8_t *buf, size_t cap);
+
+/**
+ * Testing hook, not part of the API: the next call of the export named
+ * `export_name` panics inside its `catch_unwind` and reports the panic as its
+ * error. One-shot: the hook disarms when it fires. NULL disarms it.
+ *
+ * # Safety
+ * `export_name` must be NULL or a NUL-terminated string valid for this call.
+ */
+void em_test_panic_in(const char *export_name);
 
 #endif  /* ERROR_MAPPING_H */

@@ -8,6 +8,7 @@
 use std::fmt;
 
 pub mod ffi;
+mod testhook;
 
 /// A semantic version without pre-release or build metadata.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,7 +82,10 @@ impl Error {
 /// each below 2³², separated by dots. Offsets in errors are byte offsets.
 pub fn parse(text: &str) -> Result<Version, Error> {
     if text.is_empty() {
-        return Err(Error::Syntax { offset: 0, reason: "empty version" });
+        return Err(Error::Syntax {
+            offset: 0,
+            reason: "empty version",
+        });
     }
     let bytes = text.as_bytes();
     let mut parts = [0u32; 3];
@@ -90,8 +94,18 @@ pub fn parse(text: &str) -> Result<Version, Error> {
         if i > 0 {
             match bytes.get(at) {
                 Some(b'.') => at += 1,
-                Some(_) => return Err(Error::Syntax { offset: at, reason: "expected '.'" }),
-                None => return Err(Error::Syntax { offset: at, reason: "missing component" }),
+                Some(_) => {
+                    return Err(Error::Syntax {
+                        offset: at,
+                        reason: "expected '.'",
+                    });
+                }
+                None => {
+                    return Err(Error::Syntax {
+                        offset: at,
+                        reason: "missing component",
+                    });
+                }
             }
         }
         let start = at;
@@ -100,17 +114,32 @@ pub fn parse(text: &str) -> Result<Version, Error> {
         }
         let digits = &text[start..at];
         if digits.is_empty() {
-            return Err(Error::Syntax { offset: start, reason: "expected a digit" });
+            return Err(Error::Syntax {
+                offset: start,
+                reason: "expected a digit",
+            });
         }
         if digits.len() > 1 && digits.starts_with('0') {
-            return Err(Error::Syntax { offset: start, reason: "leading zero" });
+            return Err(Error::Syntax {
+                offset: start,
+                reason: "leading zero",
+            });
         }
-        *part = digits.parse().map_err(|_| Error::Overflow { offset: start })?;
+        *part = digits
+            .parse()
+            .map_err(|_| Error::Overflow { offset: start })?;
     }
     if at != bytes.len() {
-        return Err(Error::Syntax { offset: at, reason: "unexpected text after version" });
+        return Err(Error::Syntax {
+            offset: at,
+            reason: "unexpected text after version",
+        });
     }
-    Ok(Version { major: parts[0], minor: parts[1], patch: parts[2] })
+    Ok(Version {
+        major: parts[0],
+        minor: parts[1],
+        patch: parts[2],
+    })
 }
 // endregion
 
@@ -119,11 +148,16 @@ const ENCODED_LEN: usize = ffi::EM_ENCODED_LEN;
 
 /// Decodes the packed binary form. Any length but 12 is an error.
 pub fn decode(bytes: &[u8]) -> Result<Version, Error> {
-    let bytes: &[u8; ENCODED_LEN] = bytes
-        .try_into()
-        .map_err(|_| Error::WrongLength { expected: ENCODED_LEN, got: bytes.len() })?;
+    let bytes: &[u8; ENCODED_LEN] = bytes.try_into().map_err(|_| Error::WrongLength {
+        expected: ENCODED_LEN,
+        got: bytes.len(),
+    })?;
     let word = |i: usize| u32::from_le_bytes(bytes[4 * i..4 * i + 4].try_into().unwrap());
-    Ok(Version { major: word(0), minor: word(1), patch: word(2) })
+    Ok(Version {
+        major: word(0),
+        minor: word(1),
+        patch: word(2),
+    })
 }
 
 // region: bug
@@ -134,7 +168,11 @@ impl Version {
     /// panic does at the boundary.
     pub fn bump_major(self) -> Version {
         let major = self.major.checked_add(1).expect("major version overflow");
-        Version { major, minor: 0, patch: 0 }
+        Version {
+            major,
+            minor: 0,
+            patch: 0,
+        }
     }
 }
 // endregion
@@ -146,15 +184,43 @@ mod tests {
     // region: rust-test
     #[test]
     fn parses_and_reports_where_it_failed() {
-        assert_eq!(parse("1.27.3"), Ok(Version { major: 1, minor: 27, patch: 3 }));
+        assert_eq!(
+            parse("1.27.3"),
+            Ok(Version {
+                major: 1,
+                minor: 27,
+                patch: 3
+            })
+        );
         assert_eq!(parse("0.0.0").unwrap().to_string(), "0.0.0");
-        assert_eq!(parse("1.x.3"), Err(Error::Syntax { offset: 2, reason: "expected a digit" }));
-        assert_eq!(parse("1.2"), Err(Error::Syntax { offset: 3, reason: "missing component" }));
-        assert_eq!(parse("01.2.3"), Err(Error::Syntax { offset: 0, reason: "leading zero" }));
+        assert_eq!(
+            parse("1.x.3"),
+            Err(Error::Syntax {
+                offset: 2,
+                reason: "expected a digit"
+            })
+        );
+        assert_eq!(
+            parse("1.2"),
+            Err(Error::Syntax {
+                offset: 3,
+                reason: "missing component"
+            })
+        );
+        assert_eq!(
+            parse("01.2.3"),
+            Err(Error::Syntax {
+                offset: 0,
+                reason: "leading zero"
+            })
+        );
         assert_eq!(parse("1.2.99999999999"), Err(Error::Overflow { offset: 4 }));
         assert_eq!(
             parse("1.2.3-rc1"),
-            Err(Error::Syntax { offset: 5, reason: "unexpected text after version" })
+            Err(Error::Syntax {
+                offset: 5,
+                reason: "unexpected text after version"
+            })
         );
     }
     // endregion
@@ -167,7 +233,13 @@ mod tests {
 
     #[test]
     fn non_ascii_is_a_syntax_error_at_its_byte_offset() {
-        assert_eq!(parse("1.2.٣"), Err(Error::Syntax { offset: 4, reason: "expected a digit" }));
+        assert_eq!(
+            parse("1.2.٣"),
+            Err(Error::Syntax {
+                offset: 4,
+                reason: "expected a digit"
+            })
+        );
     }
 
     #[test]
@@ -176,14 +248,38 @@ mod tests {
         b[0] = 1;
         b[4] = 2;
         b[8] = 3;
-        assert_eq!(decode(&b), Ok(Version { major: 1, minor: 2, patch: 3 }));
-        assert_eq!(decode(&b[..11]), Err(Error::WrongLength { expected: 12, got: 11 }));
-        assert_eq!(decode(&[]), Err(Error::WrongLength { expected: 12, got: 0 }));
+        assert_eq!(
+            decode(&b),
+            Ok(Version {
+                major: 1,
+                minor: 2,
+                patch: 3
+            })
+        );
+        assert_eq!(
+            decode(&b[..11]),
+            Err(Error::WrongLength {
+                expected: 12,
+                got: 11
+            })
+        );
+        assert_eq!(
+            decode(&[]),
+            Err(Error::WrongLength {
+                expected: 12,
+                got: 0
+            })
+        );
     }
 
     #[test]
     #[should_panic(expected = "major version overflow")]
     fn bump_major_panics_at_the_top() {
-        Version { major: u32::MAX, minor: 0, patch: 0 }.bump_major();
+        Version {
+            major: u32::MAX,
+            minor: 0,
+            patch: 0,
+        }
+        .bump_major();
     }
 }

@@ -10,9 +10,53 @@
 #include <stdlib.h>
 
 /**
+ * How a call ended. The numbers are ABI: never renumbered, only added.
+ */
+enum McStatus
+#if __STDC_VERSION__ >= 202311L
+  : int32_t
+#endif // __STDC_VERSION__ >= 202311L
+ {
+  MC_STATUS_OK = 0,
+  /**
+   * The output does not fit: nothing was written; `len` says what is needed.
+   */
+  MC_STATUS_SHORT_BUFFER = 1,
+  /**
+   * The output buffer overlaps an input: refused, nothing was written.
+   */
+  MC_STATUS_OVERLAP = 2,
+  /**
+   * A required pointer was NULL, or NULL came with a non-zero length.
+   */
+  MC_STATUS_NULL_POINTER = 3,
+  /**
+   * Rust panicked (a bug); the panic was caught at the boundary.
+   */
+  MC_STATUS_PANIC = 4,
+};
+#if __STDC_VERSION__ >= 202311L
+typedef enum McStatus McStatus;
+#else
+typedef int32_t McStatus;
+#endif // __STDC_VERSION__ >= 202311L
+
+/**
  * An encoder that writes into a buffer it does not own and keeps between calls.
  */
 typedef struct McSink McSink;
+
+/**
+ * A status and a length, returned by value: no pointer for Go to pass, so
+ * nothing escapes to the Go heap on the hot path.
+ */
+typedef struct McResult {
+  McStatus status;
+  /**
+   * Ok: bytes written. ShortBuffer: bytes needed. Otherwise 0.
+   */
+  size_t len;
+} McResult;
 
 /**
  * A borrowed byte slice, as C sees it: a pointer and a length.
@@ -23,52 +67,62 @@ typedef struct McSlice {
 } McSlice;
 
 /**
- * Writes the hex encoding of `src` to `dst` and returns its length, 2 × `src_len`.
- * If `dst_cap` is less than that, writes nothing and returns the length needed:
- * the caller compares the result with the capacity it passed.
+ * Writes the hex encoding of `src` to `dst`: `Ok` with the length written,
+ * 2 × `src_len`. If `dst_cap` is less than that, writes nothing and returns
+ * `ShortBuffer` with the length needed. Buffers that overlap are refused with
+ * `Overlap` before any slice is made: reading and writing the same bytes
+ * through a shared and a mutable slice is undefined behaviour.
  *
  * # Safety
  * `src` must point to `src_len` readable bytes and `dst` to `dst_cap` writable
- * bytes, not overlapping, both valid for the duration of this call only; either
- * may be null when its length is 0. Rust keeps neither pointer after returning.
+ * bytes, both valid for the duration of this call only; either may be null
+ * when its length is 0. Rust keeps neither pointer after returning.
  */
-size_t mc_hex_encode(const uint8_t *src, size_t src_len, uint8_t *dst, size_t dst_cap);
+struct McResult mc_hex_encode(const uint8_t *src, size_t src_len, uint8_t *dst, size_t dst_cap);
 
 /**
- * Hex-encodes `src` into a buffer Rust allocates, stores its length in
- * `*out_len` and returns it (null, with length 0, for empty input).
+ * Hex-encodes `src` into a buffer Rust allocates and stores it in `*out`
+ * (null, with length 0, for empty input); the result's `len` is its length.
  *
  * The caller owns the result and must give it back to [`mc_bytes_free`] with
- * that same length, exactly once. Memory goes back to the allocator that made it.
+ * that same length, at most once: never is a leak, twice is undefined behaviour.
+ * Memory goes back to the allocator that made it.
  *
  * # Safety
- * `src` as for [`mc_hex_encode`]; `out_len` must point to a writable `usize`.
+ * `src` as for [`mc_hex_encode`]; `out` must be null (refused) or point to a
+ * writable pointer.
  */
-uint8_t *mc_hex_encode_alloc(const uint8_t *src, size_t src_len, size_t *out_len);
+struct McResult mc_hex_encode_alloc(const uint8_t *src, size_t src_len, uint8_t **out);
 
 /**
- * Frees a buffer returned by [`mc_hex_encode_alloc`]. Null is accepted and ignored.
+ * Frees a buffer returned by [`mc_hex_encode_alloc`]. Null is accepted and
+ * ignored. Returns `Ok`, or `Panic` (the buffer may then have leaked).
  *
  * # Safety
  * `ptr` must be null, or a pointer from `mc_hex_encode_alloc` not yet freed,
  * with `len` the length it reported.
  */
-void mc_bytes_free(uint8_t *ptr, size_t len);
+McStatus mc_bytes_free(uint8_t *ptr, size_t len);
 
 /**
  * Hex-encodes the concatenation of `n` slices into `dst`, with the same
- * contract as [`mc_hex_encode`]: returns the length written, or the length
- * needed (writing nothing) when `dst_cap` is too small.
+ * contract as [`mc_hex_encode`]: `Ok` with the length written, `ShortBuffer`
+ * with the length needed (writing nothing), or `Overlap` if `dst` overlaps
+ * the descriptors or any part.
  *
  * # Safety
  * `parts` must point to `n` descriptors (null when `n` is 0), each pointing to
  * `len` readable bytes; descriptors and bytes are borrowed for this call only.
- * `dst` as for `mc_hex_encode`, overlapping none of them.
+ * `dst` as for `mc_hex_encode`.
  */
-size_t mc_hex_encode_vectored(const struct McSlice *parts, size_t n, uint8_t *dst, size_t dst_cap);
+struct McResult mc_hex_encode_vectored(const struct McSlice *parts,
+                                       size_t n,
+                                       uint8_t *dst,
+                                       size_t dst_cap);
 
 /**
- * Makes a sink that appends hex output to the `cap` bytes at `buf`.
+ * Makes a sink that appends hex output to the `cap` bytes at `buf`. Returns
+ * null if `buf` is null with a non-zero `cap`, or on a panic.
  *
  * The caller owns the result and frees it with [`mc_sink_free`].
  *
@@ -80,29 +134,35 @@ size_t mc_hex_encode_vectored(const struct McSlice *parts, size_t n, uint8_t *ds
 struct McSink *mc_sink_new(uint8_t *buf, size_t cap);
 
 /**
- * Appends the hex encoding of `src` to the sink's buffer. Returns false, and
- * writes nothing, if it does not fit in the space left.
+ * Appends the hex encoding of `src` to the sink's buffer: `Ok` with the total
+ * length written so far, or `ShortBuffer` (writing nothing) if it does not fit
+ * in the space left, or `Overlap` if `src` overlaps the space it would write.
  *
  * # Safety
- * `sink` must be a live pointer from `mc_sink_new`; `src` as for `mc_hex_encode`.
+ * `sink` must be null (refused) or a live pointer from `mc_sink_new`, used by
+ * one thread at a time; `src` as for `mc_hex_encode`.
  */
-bool mc_sink_write(struct McSink *sink, const uint8_t *src, size_t src_len);
-
-/**
- * How many bytes the sink has written to its buffer so far.
- *
- * # Safety
- * `sink` must be a live pointer from `mc_sink_new`.
- */
-size_t mc_sink_len(const struct McSink *sink);
+struct McResult mc_sink_write(struct McSink *sink, const uint8_t *src, size_t src_len);
 
 /**
  * Frees the sink. From this call on Rust never touches the buffer again, so
  * the caller may unpin it, reuse it or let it go. Null is accepted and ignored.
+ * Returns `Ok`, or `Panic` (the sink may then have leaked, but Rust still
+ * never touches the buffer again).
  *
  * # Safety
  * `sink` must be null or a pointer from `mc_sink_new` not yet freed.
  */
-void mc_sink_free(struct McSink *sink);
+McStatus mc_sink_free(struct McSink *sink);
+
+/**
+ * Testing hook, not part of the API: the next call of the export named
+ * `export_name` panics inside its `catch_unwind` and reports the panic as its
+ * error. One-shot: the hook disarms when it fires. NULL disarms it.
+ *
+ * # Safety
+ * `export_name` must be NULL or a NUL-terminated string valid for this call.
+ */
+void mc_test_panic_in(const char *export_name);
 
 #endif  /* MEMORY_CONTRACTS_H */

@@ -1,0 +1,96 @@
+/**
+ * The components an MDX guide can use without an import: the one list that the guide page, verify's guide checks and
+ * the tables in docs/authoring.md and README.md come from. Adding one is an entry here plus src/components/<Name>.astro.
+ */
+export interface GuideComponent {
+  /** How a guide writes it, for the docs. */
+  usage: string;
+  /** What a reader sees, for the docs. */
+  shows: string;
+  /**
+   * What of the example named by its `example` attribute it reads, so verify can fail before a build does: `source`
+   * its files and regions, `record` its verified.json, `benchmarks` the benchmarks recorded there.
+   */
+  reads?: 'source' | 'record' | 'benchmarks';
+  /** Attributes that name an entry of the record: `bench` a recorded benchmark, `claim` a claim of the manifest. */
+  names?: readonly ('bench' | 'claim')[];
+}
+
+const registry = {
+  Code: {
+    usage: '<Code example="checksum" file="go/rust.go" region="zero-copy" />',
+    shows: 'a region (or, without `region`, the whole file), highlighted, with its path and a copy button; `file` is relative to the example folder and must stay inside it',
+    reads: 'source',
+  },
+  RecordedOutput: {
+    usage: '<RecordedOutput example="hello-boundary" />',
+    shows: "what the example's command printed when verify last ran it",
+    reads: 'record',
+  },
+  BenchTable: {
+    usage: '<BenchTable example="checksum" />',
+    shows: 'the recorded benchmark medians, by variant and size, with machine and toolchains',
+    reads: 'benchmarks',
+  },
+  Measured: {
+    usage: '<Measured example="checksum" bench="EmptyCall" />',
+    shows: 'one recorded median inline (`31 ns`)',
+    reads: 'benchmarks',
+    names: ['bench'],
+  },
+  BenchChart: {
+    usage: '<BenchChart example="checksum" mark="Go>Rust" />',
+    shows: 'the recorded medians as an SVG chart over size (log or linear), marking where `Rust` overtakes `Go`',
+    reads: 'benchmarks',
+  },
+  Crossover: {
+    usage: '<Crossover example="checksum" from="Go" to="Rust" />',
+    shows: 'inline: the smallest size from which `to` is clearly faster than `from` (95% intervals apart) at every larger size',
+    reads: 'benchmarks',
+  },
+  CrossingCalculator: {
+    usage: '<CrossingCalculator example="checksum" />',
+    shows: "an estimate of what crossing saves at the reader's input size and call rate, from the recorded `EmptyCall`, `Go` and `Rust` medians",
+    reads: 'benchmarks',
+  },
+  ClaimResult: {
+    usage: '<ClaimResult example="checksum" claim="rust-wins-at-1mib" />',
+    shows: "a claim's measured ratio inline (`4.8×`), failing the build if it did not hold",
+    reads: 'benchmarks',
+    names: ['claim'],
+  },
+  Callout: {
+    usage: '<Callout kind="note|version|warning" title="…">…</Callout>',
+    shows: 'an aside; `version` for behaviour that changed in a release',
+  },
+} satisfies Record<string, GuideComponent>;
+
+export type GuideComponentName = keyof typeof registry;
+export const guideComponents: Readonly<Record<GuideComponentName, GuideComponent>> = registry;
+export const guideComponentNames = Object.keys(registry) as GuideComponentName[];
+
+/** Throws, naming each one, when a page's component map and the registry differ: the build fails rather than a guide. */
+export function assertGuideComponentMap(keys: readonly string[], where: string): void {
+  const missing = guideComponentNames.filter((n) => !keys.includes(n));
+  const extra = keys.filter((k) => !(k in guideComponents));
+  if (missing.length || extra.length) {
+    const say = (what: string, names: string[]) => (names.length ? [`${what} ${names.map((n) => `<${n}>`).join(', ')}`] : []);
+    throw new Error(
+      `${where}: guide components differ from src/lib/guide-components.ts: ${[...say('no component for', missing), ...say('not in the registry:', extra)].join('; ')}`,
+    );
+  }
+}
+
+/** The docs' view of the registry: the table in docs/authoring.md and the list in README.md, between these markers. */
+export const DOCS_START = '<!-- guide-components: generated from src/lib/guide-components.ts by `npm run docs:components` -->';
+export const DOCS_END = '<!-- /guide-components -->';
+
+export function componentTable(): string {
+  const cell = (s: string) => s.replaceAll('|', '\\|');
+  const rows = guideComponentNames.map((n) => `| \`${cell(guideComponents[n].usage)}\` | ${cell(guideComponents[n].shows)} |`);
+  return ['| component | shows |', '| --- | --- |', ...rows].join('\n');
+}
+
+export function componentList(): string {
+  return guideComponentNames.map((n) => `\`<${n}>\``).join(', ');
+}
