@@ -55,7 +55,7 @@ export class ExampleRunner {
 
   /** Builds every artifact the manifest names; Go commands after this link against them. */
   async buildRust(): Promise<void> {
-    for (const c of buildSteps(this.example)) await must('the Rust build', `${this.label}/rust`, c, this.env, 'fix the Rust compile error above');
+    for (const c of buildSteps(this.example)) await must(`${c.cmd} ${c.args[0]}`, `${this.label}/rust`, c, this.env, 'fix the Rust compile error above');
     try {
       this.env = { ...this.env, ...linkEnv(this.example) };
     } catch (e) {
