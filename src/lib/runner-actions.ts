@@ -10,6 +10,8 @@ import type { Example } from './manifest.ts';
 export interface RunnerAction {
   /** The button's text (also its accessible name). */
   button: string;
+  /** The line above its output; `{example}` is the example's name. */
+  label: string;
   /** The status line while it runs. */
   busy: string;
   timeLimitMs: number;
@@ -22,6 +24,7 @@ export interface RunnerAction {
 export const RUNNER_ACTIONS = {
   run: {
     button: 'Run main',
+    label: 'Output of {example}, running on this machine',
     busy: 'Building and running…',
     timeLimitMs: 180_000,
     offers: () => true,
@@ -29,6 +32,7 @@ export const RUNNER_ACTIONS = {
   },
   bench: {
     button: 'Run benchmarks (short)',
+    label: 'Benchmarks of {example}, running on this machine (short mode)',
     busy: 'Building and running the benchmarks once (short mode)…',
     timeLimitMs: 300_000,
     offers: (e) => e.manifest.benchmarks !== undefined,
@@ -42,7 +46,7 @@ export const ACTION_NAMES = Object.keys(RUNNER_ACTIONS) as ActionName[];
 export interface RunnerInfo {
   available: boolean;
   examples: string[];
-  actions: { name: string; button: string; busy: string; examples: string[] }[];
+  actions: { name: string; button: string; label: string; busy: string; examples: string[] }[];
 }
 
 export function runnerInfo(examples: readonly Example[]): RunnerInfo {
@@ -50,8 +54,8 @@ export function runnerInfo(examples: readonly Example[]): RunnerInfo {
     available: true,
     examples: examples.map((e) => e.slug),
     actions: ACTION_NAMES.map((name) => {
-      const { button, busy, offers } = RUNNER_ACTIONS[name];
-      return { name, button, busy, examples: examples.filter((e) => offers(e)).map((e) => e.slug) };
+      const { button, label, busy, offers } = RUNNER_ACTIONS[name];
+      return { name, button, label, busy, examples: examples.filter((e) => offers(e)).map((e) => e.slug) };
     }),
   };
 }
