@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readerScript } from './commands.ts';
 import type { Example } from './manifest.ts';
 import { rootDir } from './paths.ts';
 import type { Verified } from './results.ts';
@@ -25,11 +26,10 @@ export function sourceProject(example: Example): StackBlitzProject {
 ${manifest.summary}
 
 StackBlitz runs Node.js in the browser; it cannot build Go or Rust. Read, edit and fork the files here, and run them on
-your machine (Go 1.26, Rust 1.95, a C compiler) from a clone of the handbook:
+your machine (Go 1.26, Rust 1.95, a C compiler) from the root of a clone of the handbook:
 
 \`\`\`sh
-cd examples && cargo build --release -p ${manifest.rust.crate}
-cd ${slug}/go && go test -race ./... && go run ${manifest.go.main}
+${readerScript(example)}
 \`\`\`
 
 or \`npm run verify -- --example ${slug}\` from the repository root to build, test, run and benchmark it.

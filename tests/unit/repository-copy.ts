@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
 import { hashSources } from '../../src/lib/hash.ts';
-import { exec } from '../../scripts/verify/exec.ts';
+import { exec } from '../../scripts/lib/process.ts';
 import { rootDir } from '../../src/lib/paths.ts';
 
 const copies: string[] = [];

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { createRunner } from '../../scripts/serve/runner.ts';
-import { buildEnv } from '../../scripts/verify/example-steps.ts';
+import { buildEnv } from '../../scripts/lib/example-env.ts';
 import { loadExamples } from '../../src/lib/manifest.ts';
 import { assertNothingLeftUnder, goBuildingUnder } from './run-leftovers.ts';
 

@@ -20,8 +20,9 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { before, test } from 'node:test';
-import { CBINDGEN } from '../../scripts/verify/example-steps.ts';
+import { CBINDGEN } from '../../src/lib/commands.ts';
 import { rootDir } from '../../src/lib/paths.ts';
 import { copyOfRepository, laneReport, replaceOnce, verifyAsync } from './repository-copy.ts';
 
@@ -91,7 +92,7 @@ let panics: { code: number | null; out: string };
 let closed: { code: number | null; out: string };
 before(async () => {
   const started = Date.now();
-  if (!existsSync(CBINDGEN)) {
+  if (!existsSync(path.join(rootDir, CBINDGEN))) {
     const install = await verifyAsync(rootDir, ['--check', '--example', 'hello-boundary', '--only', 'fmt']);
     assert.equal(install.code, 0, install.out);
   }

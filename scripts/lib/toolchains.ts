@@ -2,28 +2,24 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { miriInstall, miriProbe, shown, TOOLCHAIN_PROBES } from '../../src/lib/commands.ts';
 import { SourceError } from '../../src/lib/errors.ts';
 import { relative, rootDir } from '../../src/lib/paths.ts';
 import type { Verified } from '../../src/lib/results.ts';
 
 export class ToolchainMissing extends Error {}
 
-const REQUIRED = [
-  { cmd: 'go', args: ['version'], name: 'Go', install: 'Install Go 1.26 or newer and put `go` on PATH.' },
-  { cmd: 'rustc', args: ['--version'], name: 'Rust', install: 'Install Rust with rustup; rust-toolchain.toml selects 1.95.0.' },
-  { cmd: 'cargo', args: ['--version'], name: 'Cargo', install: 'Install Rust with rustup, which brings cargo.' },
-  { cmd: 'cc', args: ['--version'], name: 'a C compiler', install: 'Install gcc or clang (cgo needs `cc`).' },
-] as const;
-
-/** Versions of every toolchain verify needs, or a ToolchainMissing naming what to install. */
+/** Versions of every toolchain the examples need (verify and the runner), or a ToolchainMissing naming what to install. */
 export function detectToolchains(env: NodeJS.ProcessEnv): Verified['toolchains'] {
   const found: Record<string, string> = {};
-  for (const t of REQUIRED) {
-    const r = spawnSync(t.cmd, t.args, { cwd: path.join(rootDir, 'examples'), env, encoding: 'utf8' });
+  for (const { key, name, probe, install } of TOOLCHAIN_PROBES) {
+    const r = spawnSync(probe.cmd, probe.args, { cwd: path.join(rootDir, 'examples'), env, encoding: 'utf8' });
     if (r.error || r.status !== 0) {
-      throw new ToolchainMissing(`${t.name} not found: \`${t.cmd} ${t.args.join(' ')}\` ${r.error ? 'could not start' : `exited ${r.status}: ${r.stderr.trim().split('\n')[0]}`}.\n  → ${t.install}`);
+      throw new ToolchainMissing(
+        `${name} not found: \`${shown(probe)}\` ${r.error ? 'could not start' : `exited ${r.status}: ${r.stderr.trim().split('\n')[0]}`}.\n  → ${install}`,
+      );
     }
-    found[t.cmd] = r.stdout.trim().split('\n')[0]!;
+    found[key] = r.stdout.trim().split('\n')[0]!;
   }
   return { go: found.go!, rustc: found.rustc!, cargo: found.cargo!, cc: found.cc! };
 }
@@ -37,18 +33,25 @@ export function miriToolchain(): string {
   const at = lines.findIndex((l) => /^\s*channel\s*=/.test(l));
   const channel = /^channel = "(nightly-\d{4}-\d{2}-\d{2})"$/.exec(lines[at] ?? '')?.[1];
   if (!channel) {
-    throw new SourceError(relative(MIRI_TOOLCHAIN_FILE), at >= 0 ? at + 1 : undefined, 'expected a line `channel = "nightly-YYYY-MM-DD"`', 'pin the nightly that runs Miri by its date');
+    throw new SourceError(
+      relative(MIRI_TOOLCHAIN_FILE),
+      at >= 0 ? at + 1 : undefined,
+      'expected a line `channel = "nightly-YYYY-MM-DD"`',
+      'pin the nightly that runs Miri by its date',
+    );
   }
   return channel;
 }
 
 /** Miri's version on the pinned nightly, or a ToolchainMissing naming what to install. Never installs anything itself. */
 export function detectMiri(env: NodeJS.ProcessEnv, channel: string): string {
-  const args = [`+${channel}`, 'miri', '--version'];
-  const r = spawnSync('cargo', args, { cwd: path.join(rootDir, 'examples'), env: { ...env, RUSTUP_AUTO_INSTALL: '0' }, encoding: 'utf8' });
+  const probe = miriProbe(channel);
+  const r = spawnSync(probe.cmd, probe.args, { cwd: path.join(rootDir, probe.dir), env: { ...env, ...probe.env }, encoding: 'utf8' });
   if (r.error || r.status !== 0) {
     const why = r.error ? 'could not start' : `exited ${r.status}: ${r.stderr.trim().split('\n')[0]}`;
-    throw new ToolchainMissing(`Miri not found: \`cargo ${args.join(' ')}\` ${why}.\n  → Install the pinned nightly with Miri (${relative(MIRI_TOOLCHAIN_FILE)}): \`rustup toolchain install ${channel} --profile minimal --component miri,rust-src\`, then \`cargo +${channel} miri setup\`.`);
+    throw new ToolchainMissing(
+      `Miri not found: \`${shown({ ...probe, env: {} })}\` ${why}.\n  → Install the pinned nightly with Miri (${relative(MIRI_TOOLCHAIN_FILE)}): ${miriInstall(channel)}.`,
+    );
   }
   return r.stdout.trim();
 }
