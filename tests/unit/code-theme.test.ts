@@ -7,7 +7,13 @@ pub struct OhTally {
     counts: HashMap<String, u64>,
 }
 `;
-const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/&#x3C;/g, '<').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, '')
+    .replace(/&#x3C;/g, '<')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 test('highlighted code is compact: one span per run of one colour, no style attributes, the text unchanged', async () => {
   const html = await highlight(RUST, 'rust');
