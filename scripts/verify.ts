@@ -8,18 +8,18 @@
  *   npm run verify -- --no-bench        skip benchmarks (outputs, regions, hashes only)
  *   npm run verify -- --update-headers  regenerate cbindgen headers first
  *   npm run verify -- --check --example checksum --only clippy,miri
- *                                       only those lanes (`--only all`: every lane; see LANES in src/lib/commands.ts),
+ *                                       only those lanes (`--only all`: every lane; see LANES in src/lib/commands/commands.ts),
  *                                       nothing recorded or compared: exits 1 naming the example and each failing lane
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SourceError } from '../src/lib/errors.ts';
-import { loadGuides, type GuideSource } from '../src/lib/guides.ts';
-import { loadExamples, type Example } from '../src/lib/manifest.ts';
-import { relative, rootDir } from '../src/lib/paths.ts';
-import { readVerified, verifiedPath, writeVerified, type Verified } from '../src/lib/results.ts';
-import { BENCH_MODES, CBINDGEN, installCbindgen, LANES, runCommand, shown, type Lane } from '../src/lib/commands.ts';
+import { SourceError } from '../src/lib/sources/errors.ts';
+import { loadGuides, type GuideSource } from '../src/lib/sources/guides.ts';
+import { loadExamples, type Example } from '../src/lib/sources/manifest.ts';
+import { relative, rootDir } from '../src/lib/sources/paths.ts';
+import { readVerified, verifiedPath, writeVerified, type Verified } from '../src/lib/sources/results.ts';
+import { BENCH_MODES, CBINDGEN, installCbindgen, LANES, runCommand, shown, type Lane } from '../src/lib/commands/commands.ts';
 import { buildEnv, processOptions } from './lib/example-env.ts';
 import { exec, tail } from './lib/process.ts';
 import { describeMachine, detectMiri, detectToolchains, miriToolchain, ToolchainMissing } from './lib/toolchains.ts';

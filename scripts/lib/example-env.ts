@@ -1,10 +1,10 @@
-/** The environment the commands of src/lib/commands.ts run in, for verify and the local runner. */
+/** The environment the commands of src/lib/commands/commands.ts run in, for verify and the local runner. */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { artifactEnv, artifacts, buildEnv as commandEnv, type Command } from '../../src/lib/commands.ts';
-import type { Example } from '../../src/lib/manifest.ts';
-import { relative, rootDir } from '../../src/lib/paths.ts';
+import { artifactEnv, artifacts, buildEnv as commandEnv, type Command } from '../../src/lib/commands/commands.ts';
+import type { Example } from '../../src/lib/sources/manifest.ts';
+import { relative, rootDir } from '../../src/lib/sources/paths.ts';
 import type { ProcessOptions } from './process.ts';
 
 /** A build that did not produce what the manifest says it builds. */

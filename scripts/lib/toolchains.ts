@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { miriInstall, miriProbe, shown, TOOLCHAIN_PROBES } from '../../src/lib/commands.ts';
-import { SourceError } from '../../src/lib/errors.ts';
-import { relative, rootDir } from '../../src/lib/paths.ts';
-import type { Verified } from '../../src/lib/results.ts';
+import { miriInstall, miriProbe, shown, TOOLCHAIN_PROBES } from '../../src/lib/commands/commands.ts';
+import { SourceError } from '../../src/lib/sources/errors.ts';
+import { relative, rootDir } from '../../src/lib/sources/paths.ts';
+import type { Verified } from '../../src/lib/sources/results.ts';
 
 export class ToolchainMissing extends Error {}
 

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
-import { shown } from '../../src/lib/commands.ts';
-import type { Example } from '../../src/lib/manifest.ts';
-import { RUNNER_ACTIONS, runnerInfo, type ActionName, type RunEvent } from '../../src/lib/runner-actions.ts';
+import { shown } from '../../src/lib/commands/commands.ts';
+import type { Example } from '../../src/lib/sources/manifest.ts';
+import { RUNNER_ACTIONS, runnerInfo, type ActionName, type RunEvent } from '../../src/lib/commands/runner-actions.ts';
 import { ArtifactMissing, buildEnv, linkEnv, processOptions } from '../lib/example-env.ts';
 import { inTempDir, start, type Running } from '../lib/process.ts';
 import { detectToolchains, ToolchainMissing } from '../lib/toolchains.ts';

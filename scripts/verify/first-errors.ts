@@ -1,7 +1,7 @@
 /** The excerpt of a failing command's output that verify shows: its first errors, with file:line from the repository root. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { relative, rootDir } from '../../src/lib/paths.ts';
+import { relative, rootDir } from '../../src/lib/sources/paths.ts';
 import { tail } from '../lib/process.ts';
 
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]|\x1b\(B/g;

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import { loadExample } from '../../src/lib/manifest.ts';
-import { isMarker } from '../../src/lib/regions.ts';
+import { loadExample } from '../../src/lib/sources/manifest.ts';
+import { isMarker } from '../../src/lib/sources/regions.ts';
 import { builtPages, startSite, type Site } from './harness.ts';
 
 let site: Site;

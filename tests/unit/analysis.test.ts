@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../src/lib/analyze-results.ts';
-import { crossover } from '../../src/lib/bench-series.ts';
-import { checklistMarkdown, checklistMarkdownGrouped } from '../../src/lib/checklist-markdown.ts';
+import { analyze } from '../../src/lib/measure/analyze-results.ts';
+import { crossover } from '../../src/lib/measure/bench-series.ts';
+import { checklistMarkdown, checklistMarkdownGrouped } from '../../src/lib/render/checklist-markdown.ts';
 
 const res = (name: string, median: number) => ({ name, nsPerOp: { median } });
 

@@ -3,10 +3,10 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadExamples } from '../../src/lib/manifest.ts';
-import { resolveInside } from '../../src/lib/paths.ts';
+import { loadExamples } from '../../src/lib/sources/manifest.ts';
+import { resolveInside } from '../../src/lib/sources/paths.ts';
 import { checkGuides } from '../../scripts/verify/guide-checks.ts';
-import type { GuideSource } from '../../src/lib/guides.ts';
+import type { GuideSource } from '../../src/lib/sources/guides.ts';
 
 /** A guide whose only content is one `<Code>` citation of `file` in hello-boundary, on line 7. */
 const citing = (file: string): GuideSource =>

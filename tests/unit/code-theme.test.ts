@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { highlight } from '../../src/lib/highlight.ts';
+import { highlight } from '../../src/lib/render/highlight.ts';
 
 const RUST = `/// A doc comment.
 pub struct OhTally {

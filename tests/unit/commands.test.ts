@@ -1,14 +1,14 @@
 /**
- * src/lib/commands.ts derives every command of an example from its manifest. Each artifact kind of
- * src/lib/artifact-kinds.ts is checked here through the commands it yields, so a new kind is a row there
+ * src/lib/commands/commands.ts derives every command of an example from its manifest. Each artifact kind of
+ * src/lib/commands/artifact-kinds.ts is checked here through the commands it yields, so a new kind is a row there
  * and a case here.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ARTIFACT_KIND_NAMES } from '../../src/lib/artifact-kinds.ts';
-import { artifactEnv, artifacts, BENCH_MODES, benchCommand, buildEnv, buildSteps, headerCommand, LANES, readerScript, runCommand, shown } from '../../src/lib/commands.ts';
-import { exampleManifestSchema, type Example } from '../../src/lib/manifest.ts';
-import { runnerInfo, RUNNER_ACTIONS } from '../../src/lib/runner-actions.ts';
+import { ARTIFACT_KIND_NAMES } from '../../src/lib/commands/artifact-kinds.ts';
+import { artifactEnv, artifacts, BENCH_MODES, benchCommand, buildEnv, buildSteps, headerCommand, LANES, readerScript, runCommand, shown } from '../../src/lib/commands/commands.ts';
+import { exampleManifestSchema, type Example } from '../../src/lib/sources/manifest.ts';
+import { runnerInfo, RUNNER_ACTIONS } from '../../src/lib/commands/runner-actions.ts';
 
 const ROOT = '/repo';
 

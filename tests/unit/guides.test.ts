@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseGuide } from '../../src/lib/guides.ts';
-import { loadSnippet } from '../../src/lib/snippets.ts';
+import { parseGuide } from '../../src/lib/sources/guides.ts';
+import { loadSnippet } from '../../src/lib/sources/snippets.ts';
 
 const guide = (frontmatter: string, body = 'Text.\n') => `---\n${frontmatter}\n---\n${body}`;
 const fm = `title: A guide
@@ -46,7 +46,7 @@ test('citations are found with their line numbers', () => {
 });
 
 test('attribute values may contain >', async () => {
-  const { findElements } = await import('../../src/lib/guides.ts');
+  const { findElements } = await import('../../src/lib/sources/guides.ts');
   const [el] = findElements('<BenchChart example="checksum" mark="Go>Rust" />', 'g.mdx', ['BenchChart']);
   assert.deepEqual(el?.attrs, { example: 'checksum', mark: 'Go>Rust' });
 });

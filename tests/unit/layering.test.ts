@@ -1,7 +1,7 @@
 /**
  * The bars of issue 12 over the whole tree: scripts/serve and scripts/verify never import each other
  * (what both need lives in scripts/lib or src/lib), and no `go` or `cargo` command line is written
- * anywhere but src/lib/commands.ts, so what verify runs, what the runner runs and what readers are
+ * anywhere but src/lib/commands/commands.ts, so what verify runs, what the runner runs and what readers are
  * told to type cannot drift apart. Tests, docs and guides may show commands; they are not scanned.
  */
 import assert from 'node:assert/strict';
@@ -9,9 +9,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import ts from 'typescript';
-import { relative, rootDir } from '../../src/lib/paths.ts';
+import { relative, rootDir } from '../../src/lib/sources/paths.ts';
 
-const COMMANDS_MODULE = 'src/lib/commands.ts';
+const COMMANDS_MODULE = 'src/lib/commands/commands.ts';
 /** Top-level folders that are not the project's code: tests, docs, guides, examples, builds. */
 const SKIP = new Set(['tests', 'docs', 'content', 'examples', 'public', 'dist', 'node_modules']);
 
@@ -122,7 +122,7 @@ test('scripts/serve and scripts/verify do not import each other', () => {
 
 test(`no go or cargo command line outside ${COMMANDS_MODULE}`, () => {
   const files = sourceFiles().filter((f) => relative(f) !== COMMANDS_MODULE);
-  for (const reader of ['scripts/verify.ts', 'scripts/serve/runner.ts', 'src/pages/examples/[slug].astro', 'src/lib/stackblitz.ts']) {
+  for (const reader of ['scripts/verify.ts', 'scripts/serve/runner.ts', 'src/pages/examples/[slug].astro', 'src/lib/render/stackblitz.ts']) {
     assert.ok(
       files.some((f) => relative(f) === reader),
       `the scan reaches ${reader}`,

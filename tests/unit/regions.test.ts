@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { sourceFiles } from '../../src/lib/hash.ts';
-import { loadExamples } from '../../src/lib/manifest.ts';
-import { parseRegions, sourceLineNumbers, stripMarkers } from '../../src/lib/regions.ts';
+import { sourceFiles } from '../../src/lib/sources/hash.ts';
+import { loadExamples } from '../../src/lib/sources/manifest.ts';
+import { parseRegions, sourceLineNumbers, stripMarkers } from '../../src/lib/sources/regions.ts';
 
 const source = `package x
 

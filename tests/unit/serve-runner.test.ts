@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { createRunner } from '../../scripts/serve/runner.ts';
 import { buildEnv } from '../../scripts/lib/example-env.ts';
-import { loadExamples } from '../../src/lib/manifest.ts';
+import { loadExamples } from '../../src/lib/sources/manifest.ts';
 import { assertNothingLeftUnder, goBuildingUnder } from './run-leftovers.ts';
 
 let server: Server;

@@ -22,8 +22,8 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
-import { CBINDGEN } from '../../src/lib/commands.ts';
-import { rootDir } from '../../src/lib/paths.ts';
+import { CBINDGEN } from '../../src/lib/commands/commands.ts';
+import { rootDir } from '../../src/lib/sources/paths.ts';
 import { copyOfRepository, laneReport, replaceOnce, verifyAsync } from './repository-copy.ts';
 
 const MC = 'examples/memory-contracts';

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { evaluateClaim } from '../../src/lib/claims.ts';
-import { loadExample } from '../../src/lib/manifest.ts';
-import type { Verified } from '../../src/lib/results.ts';
-import { summarize } from '../../src/lib/stats.ts';
+import { evaluateClaim } from '../../src/lib/measure/claims.ts';
+import { loadExample } from '../../src/lib/sources/manifest.ts';
+import type { Verified } from '../../src/lib/sources/results.ts';
+import { summarize } from '../../src/lib/measure/stats.ts';
 import { copyOfRepository, edit, markCurrent, verifyCheck } from './repository-copy.ts';
 
 const RECORD = 'examples/error-mapping/verified.json';

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { NO_RUNNER } from '../../lib/runner-actions.ts';
+import { NO_RUNNER } from '../../lib/commands/runner-actions.ts';
 
 /**
  * On a static host this file answers the Run buttons' probe: no runner here.

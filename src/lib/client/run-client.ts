@@ -4,7 +4,7 @@
  * scripts/verify recorded, and says where it was recorded.
  */
 
-import type { RunEvent, RunnerInfo } from './runner-actions.ts';
+import type { RunEvent, RunnerInfo } from '../commands/runner-actions.ts';
 
 export type RunnerAction = RunnerInfo['actions'][number];
 

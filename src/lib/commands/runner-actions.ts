@@ -1,11 +1,11 @@
 /**
  * What a reader may ask the local runner (`npm start`) to do, one row per action, and what the runner streams
  * back. The server (scripts/serve/runner.ts) takes its routes, commands and limits from this table and lists the
- * rows in `/api/runner.json`; the page (src/lib/run-client.ts) builds its buttons from that list. Adding an action
+ * rows in `/api/runner.json`; the page (src/lib/client/run-client.ts) builds its buttons from that list. Adding an action
  * is one row here. Pure TypeScript: the browser imports only its types.
  */
 import { benchCommand, BENCH_MODES, buildSteps, runCommand, type Command } from './commands.ts';
-import type { Example } from './manifest.ts';
+import type { Example } from '../sources/manifest.ts';
 
 export interface RunnerAction {
   /** The button's text (also its accessible name). */

@@ -1,6 +1,6 @@
 /**
  * What an example's Rust crate builds for Go, one row per kind. A new kind is a new row (and a unit test
- * in tests/unit/commands.test.ts); src/lib/commands.ts derives the build, the output path and the Go
+ * in tests/unit/commands.test.ts); src/lib/commands/commands.ts derives the build, the output path and the Go
  * environment from these rows without knowing any kind by name. Pure data: the site, verify and the
  * runner all import it.
  *

@@ -1,6 +1,6 @@
 /**
  * Every command the project runs for an example, derived from its manifest: the environment, the Rust build
- * (one row per artifact kind, src/lib/artifact-kinds.ts), the header check, the lanes of tests, the run, the
+ * (one row per artifact kind, src/lib/commands/artifact-kinds.ts), the header check, the lanes of tests, the run, the
  * benchmarks, the toolchain probes, and the text shown to readers. verify, the local runner, the example page
  * and the StackBlitz README all read it, so what a reader is told to type is what verify runs.
  *
@@ -8,7 +8,7 @@
  * The bar (tests/unit/layering.test.ts): no `go` or `cargo` command line outside this file.
  */
 import { ARTIFACT_KINDS, type ArtifactKind, type ArtifactKindName } from './artifact-kinds.ts';
-import type { Example } from './manifest.ts';
+import type { Example } from '../sources/manifest.ts';
 
 /** A program and its arguments (never run through a shell), where and how it runs. */
 export interface Command {

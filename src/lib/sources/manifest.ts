@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { ARTIFACT_KIND_NAMES, ARTIFACT_KINDS, takesName, type ArtifactKind } from './artifact-kinds.ts';
+import { ARTIFACT_KIND_NAMES, ARTIFACT_KINDS, takesName, type ArtifactKind } from '../commands/artifact-kinds.ts';
 import { SourceError } from './errors.ts';
 import { examplesDir, relative, resolveInside } from './paths.ts';
 import { readYamlFile } from './yaml-file.ts';
@@ -19,7 +19,7 @@ export const claimSchema = z.strictObject({
   by: z.number().positive(),
 });
 
-/** One thing the crate builds for Go; its kind's row in src/lib/artifact-kinds.ts says how. */
+/** One thing the crate builds for Go; its kind's row in src/lib/commands/artifact-kinds.ts says how. */
 const artifactSchema = z
   .strictObject({
     kind: z.enum(ARTIFACT_KIND_NAMES),
@@ -39,7 +39,7 @@ const rustSchema = z
     crate: z.string(),
     /** The cbindgen header, relative to the example folder; verify checks that it is current. Required for C ABI artifacts. */
     header: z.string().optional(),
-    /** What the crate builds for Go (src/lib/artifact-kinds.ts); today's examples build one static library. */
+    /** What the crate builds for Go (src/lib/commands/artifact-kinds.ts); today's examples build one static library. */
     artifacts: z.array(artifactSchema).min(1).default([{ kind: 'staticlib' }]),
   })
   .superRefine((r, ctx) => {
