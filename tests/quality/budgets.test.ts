@@ -3,9 +3,10 @@
  *   HTML        ≤ 20 kB any page; ≤ 7 kB a page without code (no <pre>)
  *   JavaScript  ≤ 5 kB loaded before any interaction by a text-only guide page (no <pre>), measured in the browser
  *   CSS         ≤ 12 kB all of the site's stylesheets together
- *   Search      ≤ 180 kB for a first search: every response from opening the dialog to the results being shown.
- *               Issue 5 asks for 100 kB, which Pagefind cannot meet here: its wasm and loader alone are 73 kB, and
- *               each index chunk a query touches adds about 35 kB; "cgo handle" touches two (docs/decisions.md, 31).
+ *   Search      a first search on a cold cache (every response from opening the dialog to the results being shown),
+ *               for each query of the search-quality list (search-queries.ts): median ≤ 150 kB, none over 180 kB
+ *               (issue 13). Issue 5's 100 kB cannot be met with Pagefind: its wasm and loader alone are 73 kB
+ *               (docs/decisions.md, 31).
  * A table of every figure is printed on each run.
  */
 import assert from 'node:assert/strict';
@@ -14,9 +15,9 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { builtPages, distDir, settled, startSite, type Site } from '../browser/harness.ts';
+import { QUERIES } from './search-queries.ts';
 
-export const BUDGET = { html: 20_000, htmlNoCode: 7_000, js: 5_000, css: 12_000, search: 180_000 };
-const SEARCH_QUERY = 'cgo handle';
+export const BUDGET = { html: 20_000, htmlNoCode: 7_000, js: 5_000, css: 12_000, search: 180_000, searchMedian: 150_000 };
 
 /** Bytes a server with gzip -9 sends: files that are already compressed (Pagefind's index) go as they are. */
 export const gz = (data: Buffer | string) => {
@@ -126,7 +127,8 @@ test('JavaScript: a text-only guide page loads at most 5 kB before any interacti
   assert.deepEqual(problems.js, []);
 });
 
-test(`Search: a first search transfers at most ${BUDGET.search / 1000} kB`, async () => {
+/** Every response of a first search for `query` on a cold cache: a fresh browser context, opened at the home page. */
+async function firstSearch(query: string) {
   const { page, context } = await site.newPage();
   await page.goto(site.base + '/');
   await settled(page);
@@ -135,15 +137,27 @@ test(`Search: a first search transfers at most ${BUDGET.search / 1000} kB`, asyn
   const sizes = new Map<string, Promise<number>>();
   page.on('response', (r) => sizes.set(new URL(r.url()).pathname, r.body().then(gz, () => 0)));
   await page.locator('[data-search-open]').click();
-  await page.locator('dialog[open] input').fill(SEARCH_QUERY);
-  await page.locator('dialog[open] .search-results li a').first().waitFor();
+  await page.locator('dialog[open] input').fill(query);
+  await page.locator('dialog[open] [data-status]', { hasText: `“${query}”` }).waitFor({ timeout: 10_000 });
   await page.waitForLoadState('networkidle');
   const files = await Promise.all([...sizes].map(async ([f, s]) => ({ f, size: await s })));
   await context.close();
-  const total = files.reduce((n, x) => n + x.size, 0);
-  for (const f of files.sort((a, b) => b.size - a.size)) rows.push({ what: `  search ${f.f}`, size: f.size, budget: null });
-  rows.push({ what: `Search: first search “${SEARCH_QUERY}” (${files.length} responses)`, size: total, budget: BUDGET.search });
-  if (total > BUDGET.search) problems.search!.push(`/ search for “${SEARCH_QUERY}”: ${kB(total)} transferred (gzip), over the ${kB(BUDGET.search)} budget; largest: ${files.slice(0, 3).map((f) => `${f.f} ${kB(f.size)}`).join(', ')}`);
+  return { files: files.sort((a, b) => b.size - a.size), total: files.reduce((n, x) => n + x.size, 0) };
+}
+
+test(`Search: a first search transfers at most ${BUDGET.searchMedian / 1000} kB (median over the search-quality queries), none over ${BUDGET.search / 1000} kB`, async () => {
+  const measured = [];
+  for (const [query] of QUERIES) {
+    const m = { query, ...(await firstSearch(query)) };
+    measured.push(m);
+    rows.push({ what: `Search: first search “${query}” (${m.files.length} responses)`, size: m.total, budget: BUDGET.search, note: `largest: ${m.files.slice(0, 2).map((f) => `${path.basename(f.f)} ${kB(f.size)}`).join(', ')}` });
+    if (m.total > BUDGET.search) problems.search!.push(`search for “${query}”: ${kB(m.total)} transferred (gzip) on a cold cache, over the ${kB(BUDGET.search)} budget; largest: ${m.files.slice(0, 3).map((f) => `${f.f} ${kB(f.size)}`).join(', ')}`);
+    assert.ok(m.files.some((f) => /^wasm\./.test(path.basename(f.f))), `the search for “${query}” loaded no Pagefind wasm: was the cache cold?`);
+  }
+  const totals = measured.map((m) => m.total).sort((a, b) => a - b);
+  const mid = totals.length >> 1;
+  const median = totals.length % 2 ? totals[mid]! : (totals[mid - 1]! + totals[mid]!) / 2;
+  rows.push({ what: `Search: median of ${totals.length} first searches`, size: median, budget: BUDGET.searchMedian });
+  if (median > BUDGET.searchMedian) problems.search!.push(`search: the median first search transfers ${kB(median)} (gzip), over the ${kB(BUDGET.searchMedian)} budget`);
   assert.deepEqual(problems.search, []);
-  assert.ok(files.some((f) => /^wasm\./.test(path.basename(f.f))), 'the search loaded no Pagefind wasm: was it measured?');
 });
