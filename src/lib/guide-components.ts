@@ -63,6 +63,10 @@ const registry = {
     usage: '<Callout kind="note|version|warning" title="…">…</Callout>',
     shows: 'an aside; `version` for behaviour that changed in a release',
   },
+  Notes: {
+    usage: '<Notes>…</Notes>',
+    shows: "nothing to a reader (nor in print or search): speaker notes for the section it is in, shown in present mode with N; only what the section's text says",
+  },
 } satisfies Record<string, GuideComponent>;
 
 export type GuideComponentName = keyof typeof registry;
