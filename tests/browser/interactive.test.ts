@@ -112,7 +112,7 @@ test('present mode steps through the sections by keyboard and returns to the sam
 
 test('speaker notes: hidden on the page and in print, shown under the slide of their section with N', async () => {
   const { page } = await site.newPage();
-  await page.goto(`${site.base}/guides/when-rust-pays-off/`);
+  await page.goto(`${site.base}/guides/build-and-linking/`);
   const notes = page.locator('article [data-notes]');
   assert.ok((await notes.count()) >= 1, 'the worked example has notes');
   const shown = async () => notes.evaluateAll((ns) => ns.filter((n) => (n as HTMLElement).offsetParent !== null || n.getClientRects().length > 0).length);
@@ -126,7 +126,7 @@ test('speaker notes: hidden on the page and in print, shown under the slide of t
   await deck.waitFor();
   const panel = deck.getByRole('complementary', { name: 'Speaker notes' });
   assert.equal(await panel.isVisible(), false, 'notes are closed until asked for');
-  await page.keyboard.press('ArrowRight'); // "Profile first", whose notes are the guide's first
+  await page.keyboard.press('ArrowRight'); // the first section, whose notes are the guide's first
   await page.keyboard.press('n');
   assert.equal(await deck.getByRole('button', { name: 'Notes (N)' }).getAttribute('aria-pressed'), 'true');
   assert.equal((await panel.innerText()).replace(/\s+/g, ' ').trim(), first.replace(/\s+/g, ' ').trim());
