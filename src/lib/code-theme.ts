@@ -40,10 +40,23 @@ export const compactCode: ShikiTransformer = {
     if (classes.length) node.properties.class = classes.join(' ');
   },
   code(node) {
-    node.children = node.children.flatMap((line) =>
-      line.type === 'element' && line.tagName === 'span'
-        ? line.children.flatMap((c) => (c.type === 'element' && c.tagName === 'span' && !c.properties.class ? c.children : [c]))
-        : [line],
-    );
+    node.children = node.children.flatMap((line) => {
+      if (line.type !== 'element' || line.tagName !== 'span') return [line];
+      const inner = line.children.flatMap((c) => (c.type === 'element' && c.tagName === 'span' && !c.properties.class ? c.children : [c]));
+      // A line marked by markLines keeps its wrapper, which carries the highlight.
+      const cls = line.properties.class;
+      if (!(Array.isArray(cls) ? cls.map(String) : String(cls ?? '').split(' ')).includes('hl')) return inner;
+      line.properties = { class: 'hl' };
+      line.children = inner;
+      return [line];
+    });
   },
 };
+
+/** Marks the given lines (1 = the first line shown) for compactCode to keep as `<span class="hl">`. */
+export const markLines = (lines: ReadonlySet<number>): ShikiTransformer => ({
+  name: 'handbook-mark-lines',
+  line(node, n) {
+    if (lines.has(n)) this.addClassToHast(node, 'hl');
+  },
+});

@@ -7,6 +7,9 @@
  *               for each query of the search-quality list (search-queries.ts): median ≤ 150 kB, none over 180 kB
  *               (issue 13). Issue 5's 100 kB cannot be met with Pagefind: its wasm and loader alone are 73 kB
  *               (docs/decisions.md, 31).
+ *   Fonts       ≤ 100 kB every font file a page loads (woff2, sent as is), on the home page and a guide; and the build
+ *               emits only the font files the stylesheet uses (the latin subset of one sans and one mono). Fonts are
+ *               cached across pages, so they are not part of any page's HTML, JS or CSS figure (docs/decisions.md).
  * A table of every figure is printed on each run.
  */
 import assert from 'node:assert/strict';
@@ -17,7 +20,7 @@ import { after, before, test } from 'node:test';
 import { builtPages, distDir, settled, startSite, type Site } from '../browser/harness.ts';
 import { QUERIES } from './search-queries.ts';
 
-export const BUDGET = { html: 20_000, htmlNoCode: 7_000, js: 5_000, css: 12_000, search: 180_000, searchMedian: 150_000 };
+export const BUDGET = { html: 20_000, htmlNoCode: 7_000, js: 5_000, css: 12_000, search: 180_000, searchMedian: 150_000, fonts: 100_000 };
 
 /** Bytes a server with gzip -9 sends: files that are already compressed (Pagefind's index) go as they are. */
 export const gz = (data: Buffer | string) => {
@@ -31,7 +34,7 @@ const inline = (html: string, tag: 'script' | 'style') =>
   [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\ssrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!).filter((t) => t.trim());
 
 const rows: { what: string; size: number; budget: number | null; note?: string }[] = [];
-const problems: Record<string, string[]> = { html: [], js: [], css: [], search: [] };
+const problems: Record<string, string[]> = { html: [], js: [], css: [], search: [], fonts: [] };
 let site: Site;
 
 before(async () => {
@@ -94,6 +97,29 @@ test('CSS: all stylesheets together within budget', () => {
   rows.push({ what: 'CSS total', size: total, budget: BUDGET.css });
   if (total > BUDGET.css) problems.css!.push(`CSS: ${kB(total)} gzipped in all (${files.join(', ')}), over the ${kB(BUDGET.css)} budget`);
   assert.deepEqual(problems.css, []);
+});
+
+test(`Fonts: a page loads at most ${BUDGET.fonts / 1000} kB of fonts, and the build emits only those`, async () => {
+  const emitted = (readdirSync(distDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.(woff2?|ttf|otf)$/.test(f));
+  const loaded = new Set<string>();
+  for (const url of ['/', pages.find((p) => /^\/guides\/[^/]+\/$/.test(p.url))!.url]) {
+    const { page, context } = await site.newPage();
+    const sizes = new Map<string, Promise<number>>();
+    page.on('response', (r) => r.request().resourceType() === 'font' && sizes.set(new URL(r.url()).pathname, r.body().then(gz, () => 0)));
+    await page.goto(site.base + url);
+    await settled(page, 300);
+    await page.waitForLoadState('networkidle');
+    const files = await Promise.all([...sizes].map(async ([f, s]) => ({ f, size: await s })));
+    await context.close();
+    const total = files.reduce((n, x) => n + x.size, 0);
+    files.forEach((f) => loaded.add(f.f.slice(1)));
+    rows.push({ what: `Fonts on ${url}`, size: total, budget: BUDGET.fonts, note: files.map((f) => `${path.basename(f.f)} ${kB(f.size)}`).join(', ') });
+    if (total > BUDGET.fonts) problems.fonts!.push(`${url}: loads ${kB(total)} of fonts, over the ${kB(BUDGET.fonts)} budget: ${files.map((f) => `${f.f} ${kB(f.size)}`).join(', ')}`);
+  }
+  const unused = emitted.map((f) => f.split(path.sep).join('/')).filter((f) => !loaded.has(f));
+  if (unused.length) problems.fonts!.push(`the build emits font files no page loads (a whole @fontsource stylesheet imported?): ${unused.join(', ')}`);
+  assert.ok(loaded.size > 0, 'no page loaded a font: was it measured?');
+  assert.deepEqual(problems.fonts, []);
 });
 
 /** Gzip size of every JavaScript response a page requests from load until its scripts settle, plus its inline scripts. */
