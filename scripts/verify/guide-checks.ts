@@ -3,6 +3,7 @@ import { guideComponentNames, guideComponents, type GuideComponentName } from '.
 import { findElements } from '../../src/lib/sources/guides.ts';
 import type { Example } from '../../src/lib/sources/manifest.ts';
 import { readVerified } from '../../src/lib/sources/results.ts';
+import { lineCount, parseHighlight } from '../../src/lib/render/line-marks.ts';
 import { loadSnippet } from '../../src/lib/sources/snippets.ts';
 
 /** Components that show an example's recorded results (<Code> cites sources and is checked through its citations). */
@@ -29,7 +30,11 @@ export function checkGuides(guides: readonly GuideSource[], examples: readonly E
     }
     for (const c of g.citations) {
       if (!bySlug.has(c.example)) problems.push(`${c.guide}:${c.line}: <Code> cites example "${c.example}", which is not in examples/`);
-      else attempt(() => loadSnippet(c.example, c.file, c.region, `${c.guide}:${c.line}`));
+      else
+        attempt(() => {
+          const snippet = loadSnippet(c.example, c.file, c.region, `${c.guide}:${c.line}`);
+          if (c.highlight !== undefined) parseHighlight(c.highlight, lineCount(snippet.code), `${c.guide}:${c.line}`);
+        });
     }
     for (const el of findElements(g.body, g.file, recordReaders, g.bodyLine)) {
       const at = `${el.guide}:${el.line}`;

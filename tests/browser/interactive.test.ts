@@ -110,6 +110,36 @@ test('present mode steps through the sections by keyboard and returns to the sam
   assert.ok(top >= 0 && top < 200, `the page is back at the section last shown (heading at ${top}px)`);
 });
 
+test('speaker notes: hidden on the page and in print, shown under the slide of their section with N', async () => {
+  const { page } = await site.newPage();
+  await page.goto(`${site.base}/guides/build-and-linking/`);
+  const notes = page.locator('article [data-notes]');
+  assert.ok((await notes.count()) >= 1, 'the worked example has notes');
+  const shown = async () => notes.evaluateAll((ns) => ns.filter((n) => (n as HTMLElement).offsetParent !== null || n.getClientRects().length > 0).length);
+  assert.equal(await shown(), 0, 'no note shows on the page');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await shown(), 0, 'no note shows in print');
+  await page.emulateMedia({ media: 'screen' });
+  const first = (await notes.first().textContent())!;
+  await page.getByRole('button', { name: 'Present this guide as slides' }).click();
+  const deck = page.getByRole('dialog', { name: /^Presenting/ });
+  await deck.waitFor();
+  const panel = deck.getByRole('complementary', { name: 'Speaker notes' });
+  assert.equal(await panel.isVisible(), false, 'notes are closed until asked for');
+  await page.keyboard.press('ArrowRight'); // the first section, whose notes are the guide's first
+  await page.keyboard.press('n');
+  assert.equal(await deck.getByRole('button', { name: 'Notes (N)' }).getAttribute('aria-pressed'), 'true');
+  assert.equal((await panel.innerText()).replace(/\s+/g, ' ').trim(), first.replace(/\s+/g, ' ').trim());
+  assert.equal(await deck.locator('.present-content [data-notes]').evaluateAll((ns) => ns.filter((n) => n.getClientRects().length).length), 0, 'notes are not on the slide');
+  const fits = await page.evaluate(() => {
+    const stage = document.querySelector<HTMLElement>('.present-slide')!;
+    return document.querySelector('.present-content')!.getBoundingClientRect().bottom <= stage.getBoundingClientRect().bottom + 1;
+  });
+  assert.ok(fits, 'with the notes open the slide still fits above them');
+  await page.keyboard.press('n');
+  assert.equal(await panel.isVisible(), false);
+});
+
 test('guide pages load no island code until a reader uses one', async () => {
   const { page } = await site.newPage();
   const scripts: string[] = [];

@@ -55,6 +55,7 @@ for (const [name, shot] of Object.entries(SHOTS)) {
         await page.goto(site.base + shot.url);
         await settled(page);
         await shot.act?.(page);
+        await page.evaluate(() => document.fonts.ready.then(() => undefined)); // the site's fonts, never a fallback's shot
         const png = await page.screenshot({ animations: 'disabled', caret: 'hide' });
         await context.close();
         const file = `${name}-${width}-${theme}.png`;

@@ -5,9 +5,13 @@
  *               (docs/decisions.md, 110)
  *   JavaScript  ≤ 5 kB loaded before any interaction by a text-only guide page (no <pre>), measured in the browser
  *   CSS         ≤ 12 kB all of the site's stylesheets together
- *   Search      ≤ 180 kB for a first search: every response from opening the dialog to the results being shown.
- *               Issue 5 asks for 100 kB, which Pagefind cannot meet here: its wasm and loader alone are 73 kB, and
- *               each index chunk a query touches adds about 35 kB; "cgo handle" touches two (docs/decisions.md, 31).
+ *   Search      a first search on a cold cache (every response from opening the dialog to the results being shown),
+ *               for each query of the search-quality list (search-queries.ts): median ≤ 150 kB, none over 180 kB
+ *               (issue 13). Issue 5's 100 kB cannot be met with Pagefind: its wasm and loader alone are 73 kB
+ *               (docs/decisions.md, 31).
+ *   Fonts       ≤ 100 kB every font file a page loads (woff2, sent as is), on the home page and a guide; and the build
+ *               emits only the font files the stylesheet uses (the latin subset of one sans and one mono). Fonts are
+ *               cached across pages, so they are not part of any page's HTML, JS or CSS figure (docs/decisions.md).
  * A table of every figure is printed on each run.
  */
 import assert from 'node:assert/strict';
@@ -16,11 +20,11 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
 import { builtPages, distDir, settled, startSite, type Site } from '../browser/harness.ts';
+import { QUERIES } from './search-queries.ts';
 
-export const BUDGET = { html: 20_000, htmlNoCode: 7_000, js: 5_000, css: 12_000, search: 180_000 };
+export const BUDGET = { html: 20_000, htmlNoCode: 7_000, js: 5_000, css: 12_000, search: 180_000, searchMedian: 150_000, fonts: 100_000 };
 /** /checklists/ grows with every checklist item, so its budget does too. */
 export const CHECKLISTS = { url: '/checklists/', base: 2_500, perItem: 125, markupPerItem: 55 };
-const SEARCH_QUERY = 'cgo handle';
 
 /** Bytes a server with gzip -9 sends: files that are already compressed (Pagefind's index) go as they are. */
 export const gz = (data: Buffer | string) => {
@@ -48,7 +52,7 @@ const inline = (html: string, tag: 'script' | 'style') =>
   [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\ssrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!).filter((t) => t.trim());
 
 const rows: { what: string; size: number; budget: number | null; note?: string }[] = [];
-const problems: Record<string, string[]> = { html: [], js: [], css: [], search: [] };
+const problems: Record<string, string[]> = { html: [], js: [], css: [], search: [], fonts: [] };
 let site: Site;
 
 before(async () => {
@@ -133,6 +137,29 @@ test('CSS: all stylesheets together within budget', () => {
   assert.deepEqual(problems.css, []);
 });
 
+test(`Fonts: a page loads at most ${BUDGET.fonts / 1000} kB of fonts, and the build emits only those`, async () => {
+  const emitted = (readdirSync(distDir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => /\.(woff2?|ttf|otf)$/.test(f));
+  const loaded = new Set<string>();
+  for (const url of ['/', pages.find((p) => /^\/guides\/[^/]+\/$/.test(p.url))!.url]) {
+    const { page, context } = await site.newPage();
+    const sizes = new Map<string, Promise<number>>();
+    page.on('response', (r) => r.request().resourceType() === 'font' && sizes.set(new URL(r.url()).pathname, r.body().then(gz, () => 0)));
+    await page.goto(site.base + url);
+    await settled(page, 300);
+    await page.waitForLoadState('networkidle');
+    const files = await Promise.all([...sizes].map(async ([f, s]) => ({ f, size: await s })));
+    await context.close();
+    const total = files.reduce((n, x) => n + x.size, 0);
+    files.forEach((f) => loaded.add(f.f.slice(1)));
+    rows.push({ what: `Fonts on ${url}`, size: total, budget: BUDGET.fonts, note: files.map((f) => `${path.basename(f.f)} ${kB(f.size)}`).join(', ') });
+    if (total > BUDGET.fonts) problems.fonts!.push(`${url}: loads ${kB(total)} of fonts, over the ${kB(BUDGET.fonts)} budget: ${files.map((f) => `${f.f} ${kB(f.size)}`).join(', ')}`);
+  }
+  const unused = emitted.map((f) => f.split(path.sep).join('/')).filter((f) => !loaded.has(f));
+  if (unused.length) problems.fonts!.push(`the build emits font files no page loads (a whole @fontsource stylesheet imported?): ${unused.join(', ')}`);
+  assert.ok(loaded.size > 0, 'no page loaded a font: was it measured?');
+  assert.deepEqual(problems.fonts, []);
+});
+
 /** Gzip size of every JavaScript response a page requests from load until its scripts settle, plus its inline scripts. */
 async function jsOnLoad(url: string) {
   const { page, context } = await site.newPage();
@@ -164,7 +191,8 @@ test('JavaScript: a text-only guide page loads at most 5 kB before any interacti
   assert.deepEqual(problems.js, []);
 });
 
-test(`Search: a first search transfers at most ${BUDGET.search / 1000} kB`, async () => {
+/** Every response of a first search for `query` on a cold cache: a fresh browser context, opened at the home page. */
+async function firstSearch(query: string) {
   const { page, context } = await site.newPage();
   await page.goto(site.base + '/');
   await settled(page);
@@ -173,15 +201,27 @@ test(`Search: a first search transfers at most ${BUDGET.search / 1000} kB`, asyn
   const sizes = new Map<string, Promise<number>>();
   page.on('response', (r) => sizes.set(new URL(r.url()).pathname, r.body().then(gz, () => 0)));
   await page.locator('[data-search-open]').click();
-  await page.locator('dialog[open] input').fill(SEARCH_QUERY);
-  await page.locator('dialog[open] .search-results li a').first().waitFor();
+  await page.locator('dialog[open] input').fill(query);
+  await page.locator('dialog[open] [data-status]', { hasText: `“${query}”` }).waitFor({ timeout: 10_000 });
   await page.waitForLoadState('networkidle');
   const files = await Promise.all([...sizes].map(async ([f, s]) => ({ f, size: await s })));
   await context.close();
-  const total = files.reduce((n, x) => n + x.size, 0);
-  for (const f of files.sort((a, b) => b.size - a.size)) rows.push({ what: `  search ${f.f}`, size: f.size, budget: null });
-  rows.push({ what: `Search: first search “${SEARCH_QUERY}” (${files.length} responses)`, size: total, budget: BUDGET.search });
-  if (total > BUDGET.search) problems.search!.push(`/ search for “${SEARCH_QUERY}”: ${kB(total)} transferred (gzip), over the ${kB(BUDGET.search)} budget; largest: ${files.slice(0, 3).map((f) => `${f.f} ${kB(f.size)}`).join(', ')}`);
+  return { files: files.sort((a, b) => b.size - a.size), total: files.reduce((n, x) => n + x.size, 0) };
+}
+
+test(`Search: a first search transfers at most ${BUDGET.searchMedian / 1000} kB (median over the search-quality queries), none over ${BUDGET.search / 1000} kB`, async () => {
+  const measured = [];
+  for (const [query] of QUERIES) {
+    const m = { query, ...(await firstSearch(query)) };
+    measured.push(m);
+    rows.push({ what: `Search: first search “${query}” (${m.files.length} responses)`, size: m.total, budget: BUDGET.search, note: `largest: ${m.files.slice(0, 2).map((f) => `${path.basename(f.f)} ${kB(f.size)}`).join(', ')}` });
+    if (m.total > BUDGET.search) problems.search!.push(`search for “${query}”: ${kB(m.total)} transferred (gzip) on a cold cache, over the ${kB(BUDGET.search)} budget; largest: ${m.files.slice(0, 3).map((f) => `${f.f} ${kB(f.size)}`).join(', ')}`);
+    assert.ok(m.files.some((f) => /^wasm\./.test(path.basename(f.f))), `the search for “${query}” loaded no Pagefind wasm: was the cache cold?`);
+  }
+  const totals = measured.map((m) => m.total).sort((a, b) => a - b);
+  const mid = totals.length >> 1;
+  const median = totals.length % 2 ? totals[mid]! : (totals[mid - 1]! + totals[mid]!) / 2;
+  rows.push({ what: `Search: median of ${totals.length} first searches`, size: median, budget: BUDGET.searchMedian });
+  if (median > BUDGET.searchMedian) problems.search!.push(`search: the median first search transfers ${kB(median)} (gzip), over the ${kB(BUDGET.searchMedian)} budget`);
   assert.deepEqual(problems.search, []);
-  assert.ok(files.some((f) => /^wasm\./.test(path.basename(f.f))), 'the search loaded no Pagefind wasm: was it measured?');
 });

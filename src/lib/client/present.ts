@@ -2,12 +2,14 @@
  * Present mode: the guide as slides that each fit one screen. Each `##` section starts a slide; a section taller
  * than the screen continues on the next slide, split between blocks (a paragraph, a list, a code block, a figure),
  * never inside one. A single block taller than the screen is scaled down to fit. Arrow keys, Page Up/Down, Space,
- * Home and End move; F toggles full screen; Escape returns to the page at the section last shown. The address
- * carries the slide (?slide=N), so a host can reload or share the slide on screen.
+ * Home and End move; F toggles full screen; N shows the section's speaker notes (<Notes>, hidden on the page) under
+ * the slide; Escape returns to the page at the section last shown. The address carries the slide (?slide=N), so a
+ * host can reload or share the slide on screen.
  */
 interface Section {
   anchor: HTMLElement | null;
   nodes: Element[];
+  notes: Element[];
 }
 interface Slide extends Section {
   continued: boolean;
@@ -22,14 +24,18 @@ export function activate(button: HTMLElement): void {
   deck.setAttribute('aria-modal', 'true');
   deck.setAttribute('aria-label', `Presenting ${article.querySelector('h1')?.textContent ?? 'guide'}`);
   deck.innerHTML = `<div class="present-slide" tabindex="-1"><div class="present-content"></div></div>
+    <aside class="present-notes" aria-label="Speaker notes" hidden></aside>
     <div class="present-progress" aria-hidden="true"><span></span></div>
     <div class="present-bar"><button type="button" data-prev>← Previous</button><span aria-live="polite" data-count></span>
-    <button type="button" data-next>Next →</button><button type="button" data-fullscreen>Full screen (F)</button>
+    <button type="button" data-next>Next →</button><button type="button" data-notes-toggle aria-pressed="false" hidden>Notes (N)</button><button type="button" data-fullscreen>Full screen (F)</button>
     <button type="button" data-exit>Back to the page (Esc)</button></div>`;
   const stage = deck.querySelector<HTMLElement>('.present-slide')!;
   const content = deck.querySelector<HTMLElement>('.present-content')!;
   const count = deck.querySelector<HTMLElement>('[data-count]')!;
   const bar = deck.querySelector<HTMLElement>('.present-progress > span')!;
+  const notes = deck.querySelector<HTMLElement>('.present-notes')!;
+  const notesToggle = deck.querySelector<HTMLElement>('[data-notes-toggle]')!;
+  notesToggle.hidden = !sections.some((s) => s.notes.length);
   document.body.classList.add('presenting');
   document.body.append(deck);
 
@@ -82,6 +88,8 @@ export function activate(button: HTMLElement): void {
       zoom *= (room() / content.getBoundingClientRect().height) * 0.98;
       content.style.zoom = String(zoom);
     }
+    notes.replaceChildren(...slide.notes.flatMap((n) => [...n.cloneNode(true).childNodes]));
+    if (!slide.notes.length) notes.textContent = 'No notes for this section.';
     count.textContent = `Slide ${index + 1} of ${slides.length}`;
     bar.style.width = `${((index + 1) / slides.length) * 100}%`;
     const url = new URL(location.href);
@@ -105,11 +113,18 @@ export function activate(button: HTMLElement): void {
     (anchor ?? button).focus({ preventScroll: true });
   };
   const fullscreen = () => (document.fullscreenElement ? document.exitFullscreen() : deck.requestFullscreen()).catch(() => {});
+  // The notes take room from the slide, so the slides are laid out again.
+  const toggleNotes = () => {
+    if (notesToggle.hidden) return;
+    notes.hidden = !notes.hidden;
+    notesToggle.setAttribute('aria-pressed', String(!notes.hidden));
+    relayout();
+  };
   const keys = (e: KeyboardEvent) => {
     const moves: Record<string, () => void> = {
       ArrowRight: () => show(index + 1), PageDown: () => show(index + 1), ' ': () => show(index + 1),
       ArrowLeft: () => show(index - 1), PageUp: () => show(index - 1),
-      Home: () => show(0), End: () => show(slides.length - 1), Escape: exit, f: () => void fullscreen(),
+      Home: () => show(0), End: () => show(slides.length - 1), Escape: exit, f: () => void fullscreen(), n: toggleNotes,
     };
     const move = moves[e.key];
     if (move && !(e.target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter'))) {
@@ -126,6 +141,7 @@ export function activate(button: HTMLElement): void {
   deck.querySelector('[data-prev]')!.addEventListener('click', () => show(index - 1));
   deck.querySelector('[data-next]')!.addEventListener('click', () => show(index + 1));
   deck.querySelector('[data-fullscreen]')!.addEventListener('click', () => void fullscreen());
+  notesToggle.addEventListener('click', toggleNotes);
   deck.querySelector('[data-exit]')!.addEventListener('click', exit);
   document.addEventListener('keydown', keys);
   addEventListener('resize', relayout);
@@ -138,12 +154,16 @@ export function activate(button: HTMLElement): void {
 
 /** The title slide (the title and lead, without the page's controls), then one section per `##`. */
 function split(article: HTMLElement): Section[] {
-  const sections: Section[] = [{ anchor: article.querySelector('h1'), nodes: [] }];
+  const sections: Section[] = [{ anchor: article.querySelector('h1'), nodes: [], notes: [] }];
   for (const node of article.children) {
     // The page's own controls and navigation are not slides.
     if (node.matches('[data-present-skip], .guide-meta, nav, .page-source')) continue;
+    if (node.matches('[data-notes]')) {
+      sections.at(-1)!.notes.push(node);
+      continue;
+    }
     if (node.tagName === 'H2' || (node.tagName === 'SECTION' && node.querySelector(':scope > h2'))) {
-      sections.push({ anchor: node.tagName === 'H2' ? (node as HTMLElement) : node.querySelector('h2'), nodes: [] });
+      sections.push({ anchor: node.tagName === 'H2' ? (node as HTMLElement) : node.querySelector('h2'), nodes: [], notes: [] });
     }
     sections.at(-1)!.nodes.push(node);
   }

@@ -44,17 +44,32 @@ export const compactCode: ShikiTransformer = {
     if (classes.length) node.properties.class = classes.join(' ');
   },
   code(node) {
-    const flat = node.children.flatMap((line) =>
-      line.type === 'element' && line.tagName === 'span'
-        ? line.children.flatMap((c) => (c.type === 'element' && c.tagName === 'span' && !c.properties.class ? c.children : [c]))
-        : [line],
-    );
+    const flat = node.children.flatMap((line) => {
+      if (line.type !== 'element' || line.tagName !== 'span') return [line];
+      const inner = line.children.flatMap((c) => (c.type === 'element' && c.tagName === 'span' && !c.properties.class ? c.children : [c]));
+      // A line marked by markLines keeps its wrapper, which carries the highlight.
+      const cls = line.properties.class;
+      if (!(Array.isArray(cls) ? cls.map(String) : String(cls ?? '').split(' ')).includes('hl')) return inner;
+      line.properties = { class: 'hl' };
+      line.children = inner;
+      return [line];
+    });
+    // Neighbouring tokens of one colour share a span (highlighted lines stay one wrapper each).
     node.children = [];
     for (const c of flat) {
       const prev = node.children.at(-1);
-      const sameColour = prev?.type === 'element' && c.type === 'element' && prev.tagName === 'span' && c.tagName === 'span' && prev.properties.class === c.properties.class;
+      const sameColour =
+        prev?.type === 'element' && c.type === 'element' && prev.tagName === 'span' && c.tagName === 'span' && prev.properties.class === c.properties.class && c.properties.class !== 'hl';
       if (sameColour) prev.children.push(...c.children);
       else node.children.push(c);
     }
   },
 };
+
+/** Marks the given lines (1 = the first line shown) for compactCode to keep as `<span class="hl">`. */
+export const markLines = (lines: ReadonlySet<number>): ShikiTransformer => ({
+  name: 'handbook-mark-lines',
+  line(node, n) {
+    if (lines.has(n)) this.addClassToHast(node, 'hl');
+  },
+});

@@ -18,8 +18,8 @@ export interface GuideComponent {
 
 const registry = {
   Code: {
-    usage: '<Code example="checksum" file="go/rust.go" region="zero-copy" />',
-    shows: 'a region (or, without `region`, the whole file), highlighted, with its path and a copy button; `file` is relative to the example folder and must stay inside it',
+    usage: '<Code example="checksum" file="go/rust.go" region="zero-copy" highlight="3-5" />',
+    shows: 'a region (or, without `region`, the whole file), highlighted, under a bar with its path, language and a copy button; `file` is relative to the example folder and must stay inside it; `highlight` (optional) tints the lines the text talks about, counted from the first line shown, and fails the build past the end',
     reads: 'source',
   },
   RecordedOutput: {
@@ -62,6 +62,10 @@ const registry = {
   Callout: {
     usage: '<Callout kind="note|version|warning" title="…">…</Callout>',
     shows: 'an aside; `version` for behaviour that changed in a release',
+  },
+  Notes: {
+    usage: '<Notes>…</Notes>',
+    shows: "nothing to a reader (nor in print or search): speaker notes for the section it is in, shown in present mode with N; only what the section's text says",
   },
 } satisfies Record<string, GuideComponent>;
 

@@ -49,6 +49,8 @@ export interface Citation {
   example: string;
   file: string;
   region?: string;
+  /** Lines to mark, counted from the first line shown: "3-5,8" (line-marks.ts). */
+  highlight?: string;
 }
 
 export interface GuideSource {
@@ -101,8 +103,19 @@ export function findCitations(text: string, guide: string, lineOffset = 0): Cita
     for (const key of ['example', 'file'] as const) {
       if (!el.attrs[key]) throw new SourceError(guide, el.line, `<Code> needs ${key}="…"`);
     }
-    return { guide, line: el.line, example: el.attrs.example!, file: el.attrs.file!, region: el.attrs.region };
+    return { guide, line: el.line, example: el.attrs.example!, file: el.attrs.file!, region: el.attrs.region, highlight: el.attrs.highlight };
   });
+}
+
+/** Where a guide page's `<Code>` with these attributes stands ("content/guides/x.mdx:42"), for build errors. */
+export function citationSite(pathname: string, c: Omit<Citation, 'guide' | 'line'>): string | undefined {
+  const slug = /^\/guides\/([^/]+)\/$/.exec(pathname)?.[1];
+  if (!slug) return undefined;
+  const file = path.join(guidesDir, `${slug}.mdx`);
+  const found = findCitations(readFileSync(file, 'utf8'), relative(file)).find(
+    (x) => x.example === c.example && x.file === c.file && x.region === c.region && x.highlight === c.highlight,
+  );
+  return found && `${found.guide}:${found.line}`;
 }
 
 export function loadGuides(dir = guidesDir): GuideSource[] {
