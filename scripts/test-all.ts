@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rootDir } from '../src/lib/paths.ts';
 import { countEvents, timingTable } from './test-all/counts.ts';
-import { CHROMIUM } from '../tests/browser/harness.ts';
+import { CHROMIUM } from '../tests/support/harness.ts';
 
 interface Step {
   name: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startSite, type Site } from './harness.ts';
+import { startSite, type Site } from '../support/harness.ts';
 
 let site: Site;
 before(async () => {

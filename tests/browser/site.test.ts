@@ -6,7 +6,7 @@ import { guidesDir } from '../../src/lib/paths.ts';
 import { loadExample } from '../../src/lib/manifest.ts';
 import { parseRegions } from '../../src/lib/regions.ts';
 import { readVerified } from '../../src/lib/results.ts';
-import { startSite, type Site, type TrackedPage } from './harness.ts';
+import { startSite, type Site, type TrackedPage } from '../support/harness.ts';
 
 let site: Site;
 const pages: TrackedPage[] = [];

@@ -13,7 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { builtPages, distDir, settled, startSite, type Site } from '../browser/harness.ts';
+import { builtPages, distDir, settled, startSite, type Site } from '../support/harness.ts';
 
 export const BUDGET = { html: 20_000, htmlNoCode: 7_000, js: 5_000, css: 12_000, search: 180_000 };
 const SEARCH_QUERY = 'cgo handle';
@@ -46,7 +46,9 @@ after(async () => {
       'Size budgets (gzip -9, 1 kB = 1000 B)',
       line('what', 'size', 'budget', ''),
       line('-'.repeat(width), '-'.repeat(9), '-'.repeat(9), '----'),
-      ...rows.map((r) => line(r.what, kB(r.size), r.budget === null ? '–' : kB(r.budget), `${r.budget === null ? '' : r.size <= r.budget ? 'ok' : 'OVER'}${r.note ? `  ${r.note}` : ''}`)),
+      ...rows.map((r) =>
+        line(r.what, kB(r.size), r.budget === null ? '–' : kB(r.budget), `${r.budget === null ? '' : r.size <= r.budget ? 'ok' : 'OVER'}${r.note ? `  ${r.note}` : ''}`),
+      ),
       '',
     ].join('\n'),
   );
@@ -100,7 +102,11 @@ async function jsOnLoad(url: string) {
   const { page, context } = await site.newPage();
   const sizes = new Map<string, Promise<number>>();
   page.on('response', (r) => {
-    if (r.request().resourceType() === 'script' || /\.m?js($|\?)/.test(new URL(r.url()).pathname)) sizes.set(new URL(r.url()).pathname, r.body().then(gz, () => 0));
+    if (r.request().resourceType() === 'script' || /\.m?js($|\?)/.test(new URL(r.url()).pathname))
+      sizes.set(
+        new URL(r.url()).pathname,
+        r.body().then(gz, () => 0),
+      );
   });
   await page.goto(site.base + url);
   await settled(page, 300);
@@ -120,8 +126,16 @@ test('JavaScript: a text-only guide page loads at most 5 kB before any interacti
   assert.ok(measured.length > 0, 'no page without code to measure');
   for (const p of measured) {
     const { files, inlineSize, total } = await jsOnLoad(p.url);
-    rows.push({ what: `JS on load ${p.url}`, size: total, budget: BUDGET.js, note: `${note}; ${files.length} file(s) + ${kB(inlineSize)} inline: ${files.map((f) => `${path.basename(f.f)} ${kB(f.size)}`).join(', ')}` });
-    if (total > BUDGET.js) problems.js!.push(`${p.url}: loads ${kB(total)} of JavaScript (gzip) before any interaction, over the ${kB(BUDGET.js)} budget: ${files.map((f) => `${f.f} ${kB(f.size)}`).join(', ')}, inline ${kB(inlineSize)}`);
+    rows.push({
+      what: `JS on load ${p.url}`,
+      size: total,
+      budget: BUDGET.js,
+      note: `${note}; ${files.length} file(s) + ${kB(inlineSize)} inline: ${files.map((f) => `${path.basename(f.f)} ${kB(f.size)}`).join(', ')}`,
+    });
+    if (total > BUDGET.js)
+      problems.js!.push(
+        `${p.url}: loads ${kB(total)} of JavaScript (gzip) before any interaction, over the ${kB(BUDGET.js)} budget: ${files.map((f) => `${f.f} ${kB(f.size)}`).join(', ')}, inline ${kB(inlineSize)}`,
+      );
   }
   assert.deepEqual(problems.js, []);
 });
@@ -133,7 +147,12 @@ test(`Search: a first search transfers at most ${BUDGET.search / 1000} kB`, asyn
   await page.waitForLoadState('networkidle');
   // From here on, everything fetched is for the search.
   const sizes = new Map<string, Promise<number>>();
-  page.on('response', (r) => sizes.set(new URL(r.url()).pathname, r.body().then(gz, () => 0)));
+  page.on('response', (r) =>
+    sizes.set(
+      new URL(r.url()).pathname,
+      r.body().then(gz, () => 0),
+    ),
+  );
   await page.locator('[data-search-open]').click();
   await page.locator('dialog[open] input').fill(SEARCH_QUERY);
   await page.locator('dialog[open] .search-results li a').first().waitFor();
@@ -143,7 +162,16 @@ test(`Search: a first search transfers at most ${BUDGET.search / 1000} kB`, asyn
   const total = files.reduce((n, x) => n + x.size, 0);
   for (const f of files.sort((a, b) => b.size - a.size)) rows.push({ what: `  search ${f.f}`, size: f.size, budget: null });
   rows.push({ what: `Search: first search “${SEARCH_QUERY}” (${files.length} responses)`, size: total, budget: BUDGET.search });
-  if (total > BUDGET.search) problems.search!.push(`/ search for “${SEARCH_QUERY}”: ${kB(total)} transferred (gzip), over the ${kB(BUDGET.search)} budget; largest: ${files.slice(0, 3).map((f) => `${f.f} ${kB(f.size)}`).join(', ')}`);
+  if (total > BUDGET.search)
+    problems.search!.push(
+      `/ search for “${SEARCH_QUERY}”: ${kB(total)} transferred (gzip), over the ${kB(BUDGET.search)} budget; largest: ${files
+        .slice(0, 3)
+        .map((f) => `${f.f} ${kB(f.size)}`)
+        .join(', ')}`,
+    );
   assert.deepEqual(problems.search, []);
-  assert.ok(files.some((f) => /^wasm\./.test(path.basename(f.f))), 'the search loaded no Pagefind wasm: was it measured?');
+  assert.ok(
+    files.some((f) => /^wasm\./.test(path.basename(f.f))),
+    'the search loaded no Pagefind wasm: was it measured?',
+  );
 });

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { settled, startSite, type Site } from '../browser/harness.ts';
+import { settled, startSite, type Site } from '../support/harness.ts';
 
 /** Query → the page that must come first. */
 export const QUERIES: [query: string, expected: string][] = [

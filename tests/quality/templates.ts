@@ -1,0 +1,155 @@
+/**
+ * Which pages the browser gates visit (docs/decisions.md 106). Every page of one route (src/pages/…/[slug].astro) is
+ * rendered by the same template, so the browser gates check each template on representatives: the largest page of
+ * the route, then, until every element shape that occurs on any page of the route occurs on a representative, the
+ * page with the most shapes not yet covered. A shape is an element's tag, classes and attributes that are not content
+ * (a link's target or a label's text is content; a style, role, type or tabindex is not), under its parent's shape.
+ * A page that differs from its template only in content is checked by the static gates (html, links, budgets,
+ * requests) like every page; one that brings a new shape (a component, a class, an inline colour) is a representative.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { rootDir } from '../../src/lib/paths.ts';
+import { builtPages, distDir } from '../support/harness.ts';
+import { elements, parseHtml, type Element } from './html-tree.ts';
+
+export interface BuiltPage {
+  file: string;
+  url: string;
+  html: string;
+  /** The source route that renders it, e.g. `src/pages/guides/[slug].astro`. */
+  route: string;
+}
+
+/**
+ * Attributes whose values are markup, not content: the ones that change what assistive technology or the keyboard
+ * sees, and the ones a stylesheet selects on by value (read from the built CSS). Of any other attribute only its
+ * presence counts: a link's target, a label's text or a chart's geometry is content.
+ */
+const SEMANTIC_ATTRIBUTES = new Set(['role', 'type', 'tabindex', 'style', 'scope', 'colspan', 'rowspan', 'dir']);
+const ARIA_CONTENT = new Set([
+  'aria-label',
+  'aria-labelledby',
+  'aria-describedby',
+  'aria-controls',
+  'aria-owns',
+  'aria-details',
+  'aria-keyshortcuts',
+  'aria-valuenow',
+  'aria-valuetext',
+  'aria-valuemin',
+  'aria-valuemax',
+]);
+const valueMatters = (name: string, styled: Set<string>) => SEMANTIC_ATTRIBUTES.has(name) || (name.startsWith('aria-') && !ARIA_CONTENT.has(name)) || styled.has(name);
+
+/** Names of the attributes the site's CSS selects on by value (`[data-theme='dark']`), in its files and <style> blocks. */
+export function styledAttributes(pages: BuiltPage[], root = distDir): Set<string> {
+  const css = (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.css')).map((f) => readFileSync(path.join(root, f), 'utf8'));
+  for (const p of pages) for (const m of p.html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) css.push(m[1]!);
+  return new Set(css.flatMap((c) => [...c.matchAll(/\[\s*([\w-]+)\s*[~|^$*]?=/g)].map((m) => m[1]!.toLowerCase())));
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** Routes under src/pages as patterns over built addresses; a route without parameters matches its one page. */
+function routes(): { route: string; pattern: RegExp }[] {
+  const dir = path.join(rootDir, 'src', 'pages');
+  return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('.astro'))
+    .map((f) => {
+      const address = f
+        .split(path.sep)
+        .join('/')
+        .replace(/\.astro$/, '')
+        .replace(/(^|\/)index$/, '');
+      const source = address
+        .split('/')
+        .map((part) => (/^\[\.\.\.[^\]]+\]$/.test(part) ? '.+' : part.replace(/\[[^\]]+\]/g, '[^/]+').replace(/[.]/g, '\\.')))
+        .join('/');
+      // Astro writes 404.astro as /404.html and every other page as a folder with index.html.
+      const pattern = address === '404' ? /^\/404\.html$/ : new RegExp(`^/${source}${source ? '/' : ''}$`);
+      return { route: `src/pages/${f.split(path.sep).join('/')}`, pattern };
+    });
+}
+
+/** Every built page with its route; a page no route claims is its own template (so it is always visited). */
+export function pagesByRoute(root?: string): BuiltPage[] {
+  const all = routes();
+  return builtPages(root).map((p) => {
+    // The most specific route wins: a literal segment over a parameter (examples/index.astro over [slug].astro).
+    const matching = all
+      .filter((r) => r.pattern.test(p.url))
+      .sort((a, b) => b.route.split('[').length - a.route.split('[').length)
+      .reverse();
+    return { ...p, html: readFileSync(p.file, 'utf8'), route: matching[0]?.route ?? `unrouted ${p.url}` };
+  });
+}
+
+/**
+ * The shapes of a page's elements, each in its context: the tag and classes of every ancestor (a background or a
+ * colour may come from any of them), then the parent's and its own tag, classes and attributes, and `:empty` when it
+ * has no content (an empty link, button or table header).
+ */
+export function shapes(html: string, styled: Set<string>): Set<string> {
+  const found = new Set<string>();
+  const shapeOf = new Map<Element, string>();
+  const outline = (e: Element) => `${e.tag}${classes(e)}`;
+  for (const el of elements(parseHtml(html))) {
+    const attrs = [...el.attrs].filter(([name]) => name !== 'class').map(([name, value]) => (valueMatters(name, styled) ? `[${name}=${value}]` : `[${name}]`));
+    const empty = !VOID.has(el.tag) && el.children.every((c) => typeof c === 'string' && !c.trim());
+    const shape = `${outline(el)}${attrs.sort().join('')}${empty ? ':empty' : ''}`;
+    shapeOf.set(el, shape);
+    const ancestors: string[] = [];
+    for (let e = el.parent?.parent; e && e.tag !== '#document'; e = e.parent) ancestors.unshift(outline(e));
+    found.add(`${ancestors.join(' ')} > ${(el.parent && shapeOf.get(el.parent)) ?? ''} > ${shape}`);
+  }
+  return found;
+}
+
+const classes = (e: Element) =>
+  (e.attrs.get('class') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .sort()
+    .map((c) => `.${c}`)
+    .join('');
+
+export interface Representative extends BuiltPage {
+  /** Why it was chosen: the largest of its route, or how many shapes it added. */
+  why: string;
+}
+
+/** The representatives of every route: together they contain every shape of every page of their route. */
+export function representatives(pages: BuiltPage[], root = distDir): Representative[] {
+  const styled = styledAttributes(pages, root);
+  const chosen: Representative[] = [];
+  for (const route of [...new Set(pages.map((p) => p.route))].sort()) {
+    const members = pages.filter((p) => p.route === route).map((p) => ({ page: p, shapes: shapes(p.html, styled) }));
+    const largest = members.reduce((a, b) => (b.page.html.length > a.page.html.length ? b : a));
+    const covered = new Set(largest.shapes);
+    chosen.push({ ...largest.page, why: members.length > 1 ? `the largest of ${members.length} pages of ${route}` : `the one page of ${route}` });
+    for (;;) {
+      const gain = (m: (typeof members)[number]) => [...m.shapes].filter((s) => !covered.has(s));
+      const best = members.map((m) => ({ m, adds: gain(m) })).reduce((a, b) => (b.adds.length > a.adds.length ? b : a));
+      if (best.adds.length === 0) break;
+      for (const s of best.adds) covered.add(s);
+      chosen.push({ ...best.m.page, why: `${best.adds.length} shape(s) no other representative of ${route} has, e.g. …${best.adds[0]!.slice(-90)}` });
+    }
+  }
+  return chosen;
+}
+
+/**
+ * The pages the browser gates visit: every representative, printed with why it was chosen. HANDBOOK_ROUTES (a comma
+ * list of routes) narrows them to those routes, for the gates' own test, which breaks pages of one route.
+ */
+export function browserPages(): Representative[] {
+  const only = process.env.HANDBOOK_ROUTES?.split(',');
+  const all = pagesByRoute();
+  const chosen = representatives(all).filter((p) => !only || only.includes(p.route));
+  const routes = new Set(all.map((p) => p.route));
+  console.log(
+    `${chosen.length} representatives of ${all.length} pages on ${routes.size} routes${only ? ` (only ${only.join(', ')})` : ''}:\n${chosen.map((p) => `  ${p.url}: ${p.why}`).join('\n')}`,
+  );
+  return chosen;
+}
