@@ -1,9 +1,9 @@
 /**
  * The gates can fail: on a copy of dist/ with one page broken for each gate, the gate's own test file must fail and
- * name the page and what broke (an image without alt text, a skipped heading level, a dead anchor, a stray inline
- * script over budget, a faint paragraph, a control the keyboard cannot reach). The browser gates visit representative
- * pages (templates.ts): their bugs go on pages that are not representatives of the clean build, so each test also
- * proves the bug's new element shape makes its page one.
+ * name the page and what broke (an image without alt text, a skipped heading level, a dead anchor, an image from
+ * another host, a stray inline script over budget, a faint paragraph, a control the keyboard cannot reach). The
+ * browser gates visit representative pages (templates.ts): their bugs go on pages that are not representatives of the
+ * clean build, so those tests also prove that the bug's new element shape makes its page one.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -35,7 +35,7 @@ before(() => {
   broken = mkdtempSync(path.join(tmpdir(), 'handbook-broken-dist-'));
   cpSync(distDir, broken, { recursive: true });
   insertAfterTitle('guides/ownership/', '<img src="/favicon.svg" width="16" height="16"><h4>A skipped level</h4>');
-  insertAfterTitle('guides/concurrency/', '<p><a href="#no-such-section">see below</a></p>');
+  insertAfterTitle('guides/concurrency/', '<p><a href="#no-such-section">see below</a></p><img src="https://images.example.com/pixel.png" alt="">');
   // Random text does not compress: 25 kB of it takes any page past the 20 kB budget.
   insertAfterTitle('guides/error-mapping/', `<script>/* ${randomBytes(19_000).toString('base64')} */</script>`);
   insertAfterTitle(FAINT, '<p style="color:#d4d4d4">A faint note.</p>');
@@ -88,6 +88,12 @@ test('links: a dead anchor fails, naming the page and the anchor', () => {
   const { code, out } = gate('links.test.ts');
   assert.equal(code, 1, out);
   assert.match(out, /\/guides\/concurrency\/: <a href="#no-such-section"> “see below” → no id="no-such-section"/);
+});
+
+test('requests: an image from another host fails, read from the markup, naming the page, the line and the address', () => {
+  const { code, out } = gate('requests.test.ts', 'src/pages/guides/[slug].astro');
+  assert.equal(code, 1, out);
+  assert.match(out, /\/guides\/concurrency\/:\d+: <img> loads https:\/\/images\.example\.com\/pixel\.png/);
 });
 
 test('budgets: a stray inline script over the HTML budget fails, naming the page and the figure', () => {

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rootDir } from '../../src/lib/paths.ts';
 import { builtPages, distDir } from '../support/harness.ts';
-import { elements, parseHtml, type Element } from './html-tree.ts';
+import { closest, elements, parseHtml, textOf, type Element } from './html-tree.ts';
 
 export interface BuiltPage {
   file: string;
@@ -88,10 +88,13 @@ export function pagesByRoute(root?: string): BuiltPage[] {
 /**
  * The shapes of a page's elements, each in its context: the tag and classes of every ancestor (a background or a
  * colour may come from any of them), then the parent's and its own tag, classes and attributes, and `:empty` when it
- * has no content (an empty link, button or table header).
+ * has no content (an empty link, button or header cell). And its extents: per kind of code block and table, the
+ * longest line, the longest unbreakable word and the most columns, which decide whether it overflows on a phone.
  */
-export function shapes(html: string, styled: Set<string>): Set<string> {
+export function measure(html: string, styled: Set<string>): { shapes: Set<string>; extents: Map<string, number> } {
   const found = new Set<string>();
+  const extents = new Map<string, number>();
+  const extend = (key: string, n: number) => extents.set(key, Math.max(n, extents.get(key) ?? 0));
   const shapeOf = new Map<Element, string>();
   const outline = (e: Element) => `${e.tag}${classes(e)}`;
   for (const el of elements(parseHtml(html))) {
@@ -102,9 +105,17 @@ export function shapes(html: string, styled: Set<string>): Set<string> {
     const ancestors: string[] = [];
     for (let e = el.parent?.parent; e && e.tag !== '#document'; e = e.parent) ancestors.unshift(outline(e));
     found.add(`${ancestors.join(' ')} > ${(el.parent && shapeOf.get(el.parent)) ?? ''} > ${shape}`);
+    if (el.tag === 'pre') {
+      const lines = textOf(el).replaceAll('\t', '    ').split('\n');
+      extend(`the longest line in ${shape}`, Math.max(...lines.map((l) => l.length)));
+      extend(`the longest word in ${shape}`, Math.max(...lines.flatMap((l) => l.split(/\s+/).map((w) => w.length))));
+    }
+    if (el.tag === 'tr') extend(`the most columns in ${shapeOf.get(closestTable(el)!) ?? 'table'}`, el.children.filter((c) => typeof c !== 'string').length);
   }
-  return found;
+  return { shapes: found, extents };
 }
+
+const closestTable = (el: Element) => closest(el, (e) => e.tag === 'table');
 
 const classes = (e: Element) =>
   (e.attrs.get('class') ?? '')
@@ -115,17 +126,21 @@ const classes = (e: Element) =>
     .join('');
 
 export interface Representative extends BuiltPage {
-  /** Why it was chosen: the largest of its route, or how many shapes it added. */
+  /** Why it was chosen: the largest of its route, the shapes it added, or the extent it has the most of. */
   why: string;
 }
 
-/** The representatives of every route: together they contain every shape of every page of their route. */
+/**
+ * The representatives of every route: together they contain every shape of every page of their route, and for each
+ * kind of code block and table the page with the longest line, the longest word and the most columns.
+ */
 export function representatives(pages: BuiltPage[], root = distDir): Representative[] {
   const styled = styledAttributes(pages, root);
   const chosen: Representative[] = [];
   for (const route of [...new Set(pages.map((p) => p.route))].sort()) {
-    const members = pages.filter((p) => p.route === route).map((p) => ({ page: p, shapes: shapes(p.html, styled) }));
+    const members = pages.filter((p) => p.route === route).map((p) => ({ page: p, ...measure(p.html, styled) }));
     const largest = members.reduce((a, b) => (b.page.html.length > a.page.html.length ? b : a));
+    const picked = new Set([largest]);
     const covered = new Set(largest.shapes);
     chosen.push({ ...largest.page, why: members.length > 1 ? `the largest of ${members.length} pages of ${route}` : `the one page of ${route}` });
     for (;;) {
@@ -133,7 +148,16 @@ export function representatives(pages: BuiltPage[], root = distDir): Representat
       const best = members.map((m) => ({ m, adds: gain(m) })).reduce((a, b) => (b.adds.length > a.adds.length ? b : a));
       if (best.adds.length === 0) break;
       for (const s of best.adds) covered.add(s);
+      picked.add(best.m);
       chosen.push({ ...best.m.page, why: `${best.adds.length} shape(s) no other representative of ${route} has, e.g. …${best.adds[0]!.slice(-90)}` });
+    }
+    const keys = new Set(members.flatMap((m) => [...m.extents.keys()]));
+    for (const key of [...keys].sort()) {
+      const most = members.reduce((a, b) => ((b.extents.get(key) ?? 0) > (a.extents.get(key) ?? 0) ? b : a));
+      const n = most.extents.get(key)!;
+      if ([...picked].some((m) => m.extents.get(key) === n)) continue;
+      picked.add(most);
+      chosen.push({ ...most.page, why: `${key.replace(/^(the \w+ \w+ in) .*$/, '$1')} ${key.split(' in ')[1]!.split('[')[0]} (${n})` });
     }
   }
   return chosen;
