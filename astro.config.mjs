@@ -2,11 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { codeTheme, compactCode } from './src/lib/code-theme.ts';
+import { SITE_URL } from './site.config.mjs';
+import { sitemap } from './src/lib/sitemap.ts';
 
 export default defineConfig({
-  site: 'http://127.0.0.1:4321',
+  site: SITE_URL,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap(SITE_URL)],
   markdown: {
     // Fenced blocks (shell commands) use the same CSS-variable theme as <Code>, so both follow light and dark.
     shikiConfig: { theme: codeTheme, transformers: [compactCode] },

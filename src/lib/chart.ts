@@ -20,7 +20,7 @@ export interface ChartModel {
 
 const W = 640;
 const H = 340;
-const PLOT = { left: 64, right: W - 36, top: 16, bottom: H - 44 };
+const PLOT = { left: 76, right: W - 36, top: 16, bottom: H - 44 };
 
 /** Lays out one parameter's series (x: the parameter on a log scale; y: ns/op on log and linear scales). */
 export function chartModel(results: readonly NamedMedian[], param: string, pairs: readonly [string, string][] = []): ChartModel | null {

@@ -31,9 +31,14 @@ export function runnerExamples(): Promise<string[]> {
 
 /** Builds the output area of a run panel inside `host` and returns functions to drive it. */
 function panel(host: HTMLElement) {
+  let label = host.querySelector<HTMLElement>('[data-run-label]');
   let out = host.querySelector<HTMLElement>('[data-run-output]');
   let status = host.querySelector<HTMLElement>('[data-run-status]');
-  if (!out || !status) {
+  if (!label || !out || !status) {
+    // The output is labelled above it, so it never reads as part of the source shown above.
+    label = document.createElement('p');
+    label.className = 'run-label';
+    label.dataset.runLabel = '';
     out = document.createElement('pre');
     out.className = 'output live';
     out.dataset.runOutput = '';
@@ -41,15 +46,16 @@ function panel(host: HTMLElement) {
     status = document.createElement('p');
     status.setAttribute('role', 'status');
     status.dataset.runStatus = '';
-    host.append(out, status);
+    host.append(label, out, status);
   }
   out.hidden = false;
-  return { out, status };
+  return { label, out, status };
 }
 
 /** Streams one run of `action` for `slug` into `host`; resolves when it ends. `signal` stops it. */
 export async function run(host: HTMLElement, slug: string, action: 'run' | 'bench', signal: AbortSignal): Promise<void> {
-  const { out, status } = panel(host);
+  const { label, out, status } = panel(host);
+  label.textContent = action === 'run' ? `Output of ${slug}, running on this machine` : `Benchmarks of ${slug}, running on this machine (short mode)`;
   out.textContent = '';
   out.setAttribute('aria-busy', 'true');
   status.textContent = action === 'run' ? 'Building and running…' : 'Building and running the benchmarks once (short mode)…';
@@ -89,8 +95,9 @@ export async function run(host: HTMLElement, slug: string, action: 'run' | 'benc
 
 /** Shows the recorded output of `slug` in `host` (the static-site fallback). */
 export async function showRecorded(host: HTMLElement, slug: string): Promise<void> {
-  const { out, status } = panel(host);
+  const { label, out, status } = panel(host);
   const r = (await (await fetch(`/examples/recorded/${slug}.json`)).json()) as Recorded;
+  label.textContent = `Recorded output of ${r.command}`;
   out.textContent = r.output;
   status.textContent = `Recorded output of ${r.command}, recorded by scripts/verify on ${r.recordedAt.slice(0, 10)} (${r.go.replace('go version ', '')}, ${r.rustc.split(' (')[0]}, ${r.cpu}). Serve the site with npm start to run it live.`;
 }

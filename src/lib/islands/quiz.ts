@@ -13,9 +13,10 @@ export function activate(button: HTMLElement): void {
   const correct = question.dataset.correct!;
   const right = chosen.value === correct;
   const letter = String.fromCharCode(65 + Number(correct));
-  const explanation = question.querySelector<HTMLElement>('[data-explanation]')!.textContent;
+  // The explanation as rendered (its code spans kept), not its text.
+  const explanation = question.querySelector<HTMLElement>('[data-explanation]')!.cloneNode(true).childNodes;
   feedback.className = `feedback ${right ? 'holds' : 'fails'}`;
-  feedback.textContent = `${right ? 'Correct.' : `Not quite: the answer is ${letter}.`} ${explanation}`;
+  feedback.replaceChildren(`${right ? 'Correct.' : `Not quite: the answer is ${letter}.`} `, ...explanation);
   saveProgress((p) => {
     p.answers[`${guide}/${question.dataset.question}`] = right;
   });
