@@ -1,6 +1,6 @@
 /**
  * Accessibility gate: axe-core on a representative set of pages (every template, and every element shape any page
- * has: tests/quality/templates.ts, docs/decisions.md 106), in light and dark, both as the system's preference
+ * has: tests/support/templates.ts, docs/decisions.md 106), in light and dark, both as the system's preference
  * (prefers-color-scheme) and as the reader's pick with the toggle (data-theme set against the opposite system
  * preference), at desktop (1280px) and phone (375px) widths. Zero violations.
  *
@@ -16,7 +16,7 @@ import axe from 'axe-core';
 import { after, before, describe, test } from 'node:test';
 import { settled, startSite, type Site, type TrackedPage } from '../support/harness.ts';
 import { report, splitWhere } from './report.ts';
-import { browserPages } from './templates.ts';
+import { browserPages } from '../support/templates.ts';
 
 /** WCAG 2.0/2.1/2.2 A and AA, plus axe's best practices (decision in docs/decisions.md). */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];

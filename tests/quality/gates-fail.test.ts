@@ -2,7 +2,7 @@
  * The gates can fail: on a copy of dist/ with one page broken for each gate, the gate's own test file must fail and
  * name the page and what broke (an image without alt text, a skipped heading level, a dead anchor, an image from
  * another host, a stray inline script over budget, a faint paragraph, a control the keyboard cannot reach). The
- * browser gates visit representative pages (templates.ts): their bugs go on pages that are not representatives of the
+ * browser gates visit representative pages (tests/support/templates.ts): their bugs go on pages that are not representatives of the
  * clean build, so those tests also prove that the bug's new element shape makes its page one.
  */
 import assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import { rootDir } from '../../src/lib/paths.ts';
 import { distDir } from '../support/harness.ts';
-import { pagesByRoute, representatives } from './templates.ts';
+import { pagesByRoute, representatives } from '../support/templates.ts';
 
 let broken: string;
 /** Pages of one route that the clean build does not pick as representatives: a browser gate would not visit them. */

@@ -1,6 +1,6 @@
 /**
  * Keyboard gate, on a representative set of pages (every template, and every element shape any page has:
- * tests/quality/templates.ts, docs/decisions.md 106) at desktop and phone widths: the skip link comes first and moves focus to <main>;
+ * tests/support/templates.ts, docs/decisions.md 106) at desktop and phone widths: the skip link comes first and moves focus to <main>;
  * Tab reaches every visible interactive control, each with a visible focus indicator; and every kind of control that
  * is not a plain link or field does something when pressed with Enter and with Space.
  */
@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CDPSession } from 'playwright-core';
 import { settled, startSite, type Site, type TrackedPage } from '../support/harness.ts';
 import { report, splitWhere } from './report.ts';
-import { browserPages } from './templates.ts';
+import { browserPages } from '../support/templates.ts';
 
 let site: Site;
 before(async () => {

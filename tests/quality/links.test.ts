@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { after, test } from 'node:test';
 import { builtPages, distDir, startSite, type Site } from '../support/harness.ts';
-import { closest, elements, hasClass, parseHtml, textOf } from './html-tree.ts';
+import { closest, elements, hasClass, parseHtml, textOf } from '../support/html-tree.ts';
 
 interface Link {
   /** The attribute as written, and where it points once resolved against the page. */

@@ -1,7 +1,7 @@
 /**
  * No outside requests. Every built page's markup and every stylesheet names nothing to load from another host
  * (an image, script, stylesheet, frame, media, icon, preload or CSS url()); and in the browser, the representative
- * pages (tests/quality/templates.ts), scrolled to the end so lazy content loads, ask nothing of any host but the site,
+ * pages (tests/support/templates.ts), scrolled to the end so lazy content loads, ask nothing of any host but the site,
  * nor does a search: what a page's scripts request is the same on every page of its template. (The accessibility run
  * also fails on any outside request, in every theme and at both widths.)
  */
@@ -10,8 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { builtPages, distDir, settled, startSite, type Site } from '../support/harness.ts';
-import { elements, parseHtml, textOf } from './html-tree.ts';
-import { browserPages } from './templates.ts';
+import { elements, parseHtml, textOf } from '../support/html-tree.ts';
+import { browserPages } from '../support/templates.ts';
 
 let site: Site;
 before(async () => {

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { rootDir } from '../../src/lib/paths.ts';
-import { builtPages, distDir } from '../support/harness.ts';
+import { builtPages, distDir } from './harness.ts';
 import { closest, elements, parseHtml, textOf, type Element } from './html-tree.ts';
 
 export interface BuiltPage {
@@ -40,13 +40,41 @@ const ARIA_CONTENT = new Set([
   'aria-valuemin',
   'aria-valuemax',
 ]);
-const valueMatters = (name: string, styled: Set<string>) => SEMANTIC_ATTRIBUTES.has(name) || (name.startsWith('aria-') && !ARIA_CONTENT.has(name)) || styled.has(name);
+const valueMatters = (name: string) => SEMANTIC_ATTRIBUTES.has(name) || (name.startsWith('aria-') && !ARIA_CONTENT.has(name));
 
-/** Names of the attributes the site's CSS selects on by value (`[data-theme='dark']`), in its files and <style> blocks. */
-export function styledAttributes(pages: BuiltPage[], root = distDir): Set<string> {
+/** Attribute selectors by value in the site's CSS (`[data-theme='dark']`, `[href^=http]`): name → the tests. */
+export type Styled = Map<string, { selector: string; matches: (value: string) => boolean }[]>;
+
+/** The attribute selectors by value of the site's stylesheets and <style> blocks. */
+export function styledAttributes(pages: BuiltPage[], root = distDir): Styled {
   const css = (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.css')).map((f) => readFileSync(path.join(root, f), 'utf8'));
   for (const p of pages) for (const m of p.html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)) css.push(m[1]!);
-  return new Set(css.flatMap((c) => [...c.matchAll(/\[\s*([\w-]+)\s*[~|^$*]?=/g)].map((m) => m[1]!.toLowerCase())));
+  const styled: Styled = new Map();
+  for (const c of css) {
+    for (const m of c.matchAll(/\[\s*([\w-]+)\s*([~|^$*]?)=\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]+))\s*(i)?\s*\]/g)) {
+      const [selector, rawName, op] = m;
+      const name = rawName!.toLowerCase();
+      const want = (m[3] ?? m[4] ?? m[5]!).toLowerCase();
+      const tests: Record<string, (v: string) => boolean> = {
+        '': (v) => v === want,
+        '~': (v) => v.split(/\s+/).includes(want),
+        '|': (v) => v === want || v.startsWith(`${want}-`),
+        '^': (v) => v.startsWith(want),
+        $: (v) => v.endsWith(want),
+        '*': (v) => v.includes(want),
+      };
+      if (!styled.has(name)) styled.set(name, []);
+      styled.get(name)!.push({ selector, matches: (v) => tests[op!]!(v.toLowerCase()) });
+    }
+  }
+  return styled;
+}
+
+/** An attribute as part of a shape: its value where it is markup, else which of the CSS's selectors it matches. */
+function attributeShape(name: string, value: string, styled: Styled): string {
+  if (valueMatters(name)) return `[${name}=${value}]`;
+  const matched = (styled.get(name) ?? []).filter((s) => s.matches(value)).map((s) => s.selector);
+  return matched.length ? matched.join('') : `[${name}]`;
 }
 
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
@@ -88,17 +116,18 @@ export function pagesByRoute(root?: string): BuiltPage[] {
 /**
  * The shapes of a page's elements, each in its context: the tag and classes of every ancestor (a background or a
  * colour may come from any of them), then the parent's and its own tag, classes and attributes, and `:empty` when it
- * has no content (an empty link, button or header cell). And its extents: per kind of code block and table, the
- * longest line, the longest unbreakable word and the most columns, which decide whether it overflows on a phone.
+ * has no content (an empty link, button or header cell). And its extents, which decide whether it overflows on a
+ * phone: per kind of code block its longest line, per kind of element the longest unbreakable word in its text, and
+ * per kind of table the most columns.
  */
-export function measure(html: string, styled: Set<string>): { shapes: Set<string>; extents: Map<string, number> } {
+export function measure(html: string, styled: Styled): { shapes: Set<string>; extents: Map<string, number> } {
   const found = new Set<string>();
   const extents = new Map<string, number>();
   const extend = (key: string, n: number) => extents.set(key, Math.max(n, extents.get(key) ?? 0));
   const shapeOf = new Map<Element, string>();
   const outline = (e: Element) => `${e.tag}${classes(e)}`;
   for (const el of elements(parseHtml(html))) {
-    const attrs = [...el.attrs].filter(([name]) => name !== 'class').map(([name, value]) => (valueMatters(name, styled) ? `[${name}=${value}]` : `[${name}]`));
+    const attrs = [...el.attrs].filter(([name]) => name !== 'class').map(([name, value]) => attributeShape(name, value, styled));
     const empty = !VOID.has(el.tag) && el.children.every((c) => typeof c === 'string' && !c.trim());
     const shape = `${outline(el)}${attrs.sort().join('')}${empty ? ':empty' : ''}`;
     shapeOf.set(el, shape);
@@ -110,11 +139,17 @@ export function measure(html: string, styled: Set<string>): { shapes: Set<string
       extend(`the longest line in ${shape}`, Math.max(...lines.map((l) => l.length)));
       extend(`the longest word in ${shape}`, Math.max(...lines.flatMap((l) => l.split(/\s+/).map((w) => w.length))));
     }
+    if (!TEXTLESS.has(el.tag) && !closest(el, (e) => e.tag === 'pre' || e.tag === 'head')) {
+      const words = el.children.flatMap((c) => (typeof c === 'string' ? c.split(/\s+/).map((w) => w.length) : []));
+      if (words.length) extend(`the longest word in ${outline(el)}`, Math.max(...words));
+    }
     if (el.tag === 'tr') extend(`the most columns in ${shapeOf.get(closestTable(el)!) ?? 'table'}`, el.children.filter((c) => typeof c !== 'string').length);
   }
   return { shapes: found, extents };
 }
 
+/** Elements whose text is not laid out as text. */
+const TEXTLESS = new Set(['script', 'style', 'title', 'noscript', 'template', 'svg']);
 const closestTable = (el: Element) => closest(el, (e) => e.tag === 'table');
 
 const classes = (e: Element) =>
@@ -170,10 +205,17 @@ export function representatives(pages: BuiltPage[], root = distDir): Representat
 export function browserPages(): Representative[] {
   const only = process.env.HANDBOOK_ROUTES?.split(',');
   const all = pagesByRoute();
-  const chosen = representatives(all).filter((p) => !only || only.includes(p.route));
+  const chosen = representativesOf(all).filter((p) => !only || only.includes(p.route));
   const routes = new Set(all.map((p) => p.route));
   console.log(
     `${chosen.length} representatives of ${all.length} pages on ${routes.size} routes${only ? ` (only ${only.join(', ')})` : ''}:\n${chosen.map((p) => `  ${p.url}: ${p.why}`).join('\n')}`,
   );
   return chosen;
+}
+
+let cached: { pages: BuiltPage[]; chosen: Representative[] } | undefined;
+/** representatives(), computed once per process for the same pages. */
+function representativesOf(pages: BuiltPage[]): Representative[] {
+  if (cached?.pages.length !== pages.length || cached.pages.some((p, i) => p.html !== pages[i]!.html)) cached = { pages, chosen: representatives(pages) };
+  return cached.chosen;
 }
