@@ -1,11 +1,10 @@
 /**
- * Which pages the browser gates visit (docs/decisions.md 106). Every page of one route (src/pages/…/[slug].astro) is
- * rendered by the same template, so the browser gates check each template on representatives: the largest page of
- * the route, then, until every element shape that occurs on any page of the route occurs on a representative, the
- * page with the most shapes not yet covered. A shape is an element's tag, classes and attributes that are not content
- * (a link's target or a label's text is content; a style, role, type or tabindex is not), under its parent's shape.
- * A page that differs from its template only in content is checked by the static gates (html, links, budgets,
- * requests) like every page; one that brings a new shape (a component, a class, an inline colour) is a representative.
+ * Which pages the browser checks visit (docs/decisions.md 106). Every page of one route (src/pages/…/[slug].astro)
+ * is rendered by the same template, so those checks run on representatives: per route the largest page, then pages
+ * until every element shape on any page of the route is on one, then the page with the most of each extent (the
+ * longest code line, the longest word, the most table columns). A page that differs from the others only in content
+ * is read by the static gates (html, links, budgets, requests) like every page; one that brings a new shape (a
+ * component, a class, an inline colour) or a new extreme is a representative itself.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -105,10 +104,7 @@ export function pagesByRoute(root?: string): BuiltPage[] {
   const all = routes();
   return builtPages(root).map((p) => {
     // The most specific route wins: a literal segment over a parameter (examples/index.astro over [slug].astro).
-    const matching = all
-      .filter((r) => r.pattern.test(p.url))
-      .sort((a, b) => b.route.split('[').length - a.route.split('[').length)
-      .reverse();
+    const matching = all.filter((r) => r.pattern.test(p.url)).sort((a, b) => a.route.split('[').length - b.route.split('[').length);
     return { ...p, html: readFileSync(p.file, 'utf8'), route: matching[0]?.route ?? `unrouted ${p.url}` };
   });
 }
