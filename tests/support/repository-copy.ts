@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
 import { hashSources } from '../../src/lib/hash.ts';
+import { exec } from '../../scripts/verify/exec.ts';
 import { rootDir } from '../../src/lib/paths.ts';
 
 const copies: string[] = [];
@@ -52,6 +53,23 @@ export function markCurrent(dir: string, slug: string) {
   const file = path.join(dir, 'examples', slug, 'verified.json');
   const hash = hashSources(path.dirname(file), [path.join(dir, 'rust-toolchain.toml')]);
   writeFileSync(file, readFileSync(file, 'utf8').replace(/"sourceHash": "sha256:[0-9a-f]{64}"/, `"sourceHash": "${hash}"`));
+}
+
+/**
+ * Replaces the one occurrence of `anchor` in `file` (in the copy). Fails, naming the file, when the anchor is gone or
+ * ambiguous: a test that puts a bug back must not pass because a refactor moved the code it edits.
+ */
+export function replaceOnce(dir: string, file: string, anchor: string, replacement: string) {
+  const text = readFileSync(path.join(dir, file), 'utf8');
+  const count = text.split(anchor).length - 1;
+  assert.equal(count, 1, `${file}: the text this test edits occurs ${count} times, not once; update the test to the code:\n${anchor}`);
+  writeFileSync(path.join(dir, file), text.replace(anchor, () => replacement));
+}
+
+/** `verify` without blocking, so that runs in several copies overlap. */
+export async function verifyAsync(dir: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const r = await exec(process.execPath, ['--import', 'tsx', 'scripts/verify.ts', ...args], { cwd: dir, env, timeoutMs: 30 * 60_000 });
+  return { code: r.code, out: r.stdout + r.stderr };
 }
 
 /** One lane's report for one example in verify's output, from its heading to the next report or the end. */
