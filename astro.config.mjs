@@ -1,9 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { codeTheme, compactCode } from './src/lib/code-theme.ts';
+import { codeTheme, compactCode } from './src/lib/render/code-theme.ts';
 import { SITE_URL } from './site.config.mjs';
-import { sitemap } from './src/lib/sitemap.ts';
+import { sitemap } from './src/lib/render/sitemap.ts';
 
 export default defineConfig({
   site: SITE_URL,

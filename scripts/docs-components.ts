@@ -1,11 +1,11 @@
 /**
  * `npm run docs:components`: rewrites the guide-component table in docs/authoring.md and the list in README.md from
- * src/lib/guide-components.ts. tests/unit/guide-components.test.ts fails when they differ.
+ * src/lib/sources/guide-components.ts. tests/unit/guide-components.test.ts fails when they differ.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { componentList, componentTable, DOCS_END, DOCS_START } from '../src/lib/guide-components.ts';
-import { rootDir } from '../src/lib/paths.ts';
+import { componentList, componentTable, DOCS_END, DOCS_START } from '../src/lib/sources/guide-components.ts';
+import { rootDir } from '../src/lib/sources/paths.ts';
 
 /** Each doc with its generated part: authoring.md's table on lines of its own, README's list inside a sentence. */
 export const componentDocs = [

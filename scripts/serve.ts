@@ -12,8 +12,8 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { loadExamples } from '../src/lib/manifest.ts';
-import { rootDir } from '../src/lib/paths.ts';
+import { loadExamples } from '../src/lib/sources/manifest.ts';
+import { rootDir } from '../src/lib/sources/paths.ts';
 import { createSite } from './serve/site.ts';
 
 const dist = process.env.HANDBOOK_DIST ? path.resolve(process.env.HANDBOOK_DIST) : path.join(rootDir, 'dist');

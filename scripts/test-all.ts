@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { rootDir } from '../src/lib/paths.ts';
+import { rootDir } from '../src/lib/sources/paths.ts';
 import { countEvents, timingTable } from './test-all/counts.ts';
 import { CHROMIUM } from '../tests/support/harness.ts';
 

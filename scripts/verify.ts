@@ -8,21 +8,24 @@
  *   npm run verify -- --no-bench        skip benchmarks (outputs, regions, hashes only)
  *   npm run verify -- --update-headers  regenerate cbindgen headers first
  *   npm run verify -- --check --example checksum --only clippy,miri
- *                                       only those lanes (`--only all`: every lane; see scripts/verify/lanes.ts),
+ *                                       only those lanes (`--only all`: every lane; see LANES in src/lib/commands/commands.ts),
  *                                       nothing recorded or compared: exits 1 naming the example and each failing lane
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SourceError } from '../src/lib/errors.ts';
-import { loadGuides, type GuideSource } from '../src/lib/guides.ts';
-import { loadExamples, type Example } from '../src/lib/manifest.ts';
-import { relative, rootDir } from '../src/lib/paths.ts';
-import { readVerified, verifiedPath, writeVerified, type Verified } from '../src/lib/results.ts';
-import { exec, tail } from './verify/exec.ts';
-import { buildEnv, CBINDGEN, ExampleRunner, FULL, QUICK, StepFailure, TOOLS_DIR } from './verify/example-steps.ts';
+import { SourceError } from '../src/lib/sources/errors.ts';
+import { loadGuides, type GuideSource } from '../src/lib/sources/guides.ts';
+import { loadExamples, type Example } from '../src/lib/sources/manifest.ts';
+import { relative, rootDir } from '../src/lib/sources/paths.ts';
+import { readVerified, verifiedPath, writeVerified, type Verified } from '../src/lib/sources/results.ts';
+import { BENCH_MODES, CBINDGEN, installCbindgen, LANES, runCommand, shown, type Lane } from '../src/lib/commands/commands.ts';
+import { buildEnv, processOptions } from './lib/example-env.ts';
+import { exec, tail } from './lib/process.ts';
+import { describeMachine, detectMiri, detectToolchains, miriToolchain, ToolchainMissing } from './lib/toolchains.ts';
+import { ExampleRunner, StepFailure } from './verify/example-steps.ts';
 import { checkGuides } from './verify/guide-checks.ts';
-import { describeLanes, LANE_SPECS, parseLanes, type Lane } from './verify/lanes.ts';
-import { describeMachine, detectMiri, detectToolchains, miriToolchain, ToolchainMissing } from './verify/toolchains.ts';
+import { describeLanes, parseLanes } from './verify/lanes.ts';
 import { checkRecordedFigures, freshRatioProblem, staleness } from './verify/record-checks.ts';
 
 const { values: opts } = parseArgs({
@@ -117,7 +120,7 @@ const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
 async function runLanes(runner: ExampleRunner, lanes: readonly Lane[], miri: string) {
   const failed = new Map<Lane, string>();
   const side = async (which: 'rust' | 'go') => {
-    for (const lane of lanes.filter((l) => LANE_SPECS[l].side === which)) {
+    for (const lane of lanes.filter((l) => LANES[l].side === which)) {
       const t = Date.now();
       try {
         await runner.lane(lane, miri);
@@ -137,7 +140,7 @@ async function runLanes(runner: ExampleRunner, lanes: readonly Lane[], miri: str
 async function checkLanes(example: Example, env: NodeJS.ProcessEnv, lanes: readonly Lane[], miri: string) {
   say(`\n${example.slug}`);
   const runner = new ExampleRunner(example, env);
-  if (lanes.some((l) => LANE_SPECS[l].side === 'go')) {
+  if (lanes.some((l) => LANES[l].side === 'go')) {
     await step('rust build', () => runner.buildRust());
     await step('header current', () => runner.checkHeader(false));
   }
@@ -167,7 +170,7 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
   await step(opts['update-headers'] ? 'header regenerated' : 'header current', () => runner.checkHeader(opts['update-headers']));
   // An example that fails a lane is not run, measured or recorded.
   await runLanes(runner, lanes, miri).catch(andStale);
-  const run = await step(`go run ${example.manifest.go.main}`, () => runner.runMain());
+  const run = await step(shown(runCommand(example)), () => runner.runMain());
   if (stale) throw new StepFailure(stale);
   if (opts.check && recorded && run.output !== recorded.run.output) {
     throw new StepFailure(`${recordFile}: the output of \`${run.command}\` differs from the recorded one\n  recorded:\n${tail(recorded.run.output)}\n  now:\n${tail(run.output)}\n  → if the change is intended, run \`npm run verify -- --example ${example.slug}\``);
@@ -175,7 +178,7 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
 
   let benchmarks: Verified['benchmarks'] = null;
   if (example.manifest.benchmarks && !opts['no-bench']) {
-    const mode = opts.check || opts.quick ? QUICK : FULL;
+    const mode = opts.check || opts.quick ? BENCH_MODES.check : BENCH_MODES.record;
     benchmarks = await step(`benchmarks (-count ${mode.count} -benchtime ${mode.benchtime})`, () => runner.bench(mode));
     for (const c of benchmarks.claims) say(`    ${c.holds ? '✓' : '✗'} ${c.id}: ${c.ratio}× (needs ≥ ${c.by}×)`);
     const drift = opts.check && recorded ? freshRatioProblem(example, recorded, benchmarks) : undefined;
@@ -207,9 +210,10 @@ function readOrForget(dir: string): Verified | null {
 }
 
 async function ensureCbindgen(env: NodeJS.ProcessEnv) {
-  if (existsSync(CBINDGEN)) return;
-  say('installing cbindgen 0.29.4 into .cache/tools (once)…');
-  const r = await exec('cargo', ['install', 'cbindgen@0.29.4', '--locked', '--root', TOOLS_DIR], { cwd: rootDir, env, timeoutMs: 15 * 60_000 });
+  if (existsSync(path.join(rootDir, CBINDGEN))) return;
+  const install = installCbindgen(rootDir);
+  say(`installing cbindgen into .cache/tools (once): ${shown(install)}`);
+  const r = await exec(install.cmd, install.args, processOptions(install, env));
   if (r.code !== 0) throw new ToolchainMissing(`could not install cbindgen with cargo:\n${tail(r.stderr)}`);
 }
 

@@ -1,6 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { guideFrontmatterSchema } from './lib/guides.ts';
+import { guideFrontmatterSchema } from './lib/sources/guides.ts';
 
 /** Guides live in content/guides (outside src/), validated by the same schema scripts/verify uses. */
 const guides = defineCollection({

@@ -1,23 +1,17 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
-import type { Example } from '../../src/lib/manifest.ts';
-import { buildEnv, cargoBuild, goBench, goRun, QUICK, rustLibEnv, type Command } from '../verify/example-steps.ts';
-import { detectToolchains, ToolchainMissing } from '../verify/toolchains.ts';
-import { endGroup } from './process-group.ts';
-
-/** What a reader may ask for. Everything else about a run comes from the example's manifest. */
-export const ACTIONS = ['run', 'bench'] as const;
-export type Action = (typeof ACTIONS)[number];
+import { shown } from '../../src/lib/commands/commands.ts';
+import type { Example } from '../../src/lib/sources/manifest.ts';
+import { RUNNER_ACTIONS, runnerInfo, type ActionName, type RunEvent } from '../../src/lib/commands/runner-actions.ts';
+import { ArtifactMissing, buildEnv, linkEnv, processOptions } from '../lib/example-env.ts';
+import { inTempDir, start, type Running } from '../lib/process.ts';
+import { detectToolchains, ToolchainMissing } from '../lib/toolchains.ts';
 
 export interface RunnerOptions {
   /** The port the site is served on: the only Host and Origin accepted. */
   port: number;
   examples: readonly Example[];
-  timeLimitMs?: Partial<Record<Action, number>>;
+  timeLimitMs?: Partial<Record<ActionName, number>>;
   outputLimitBytes?: number;
   maxConcurrent?: number;
   /** Environment for the commands; defaults to verify's (this process's, with build caches in the project). */
@@ -31,13 +25,6 @@ interface Run {
   done: Promise<void>;
 }
 
-/** One event of a run, sent to the page as a line of JSON. */
-export type RunEvent =
-  | { t: 'step'; text: string }
-  | { t: 'out'; data: string }
-  | { t: 'error'; text: string }
-  | { t: 'exit'; code: number | null; ms: number; timedOut: boolean; truncated: boolean; stopped: boolean };
-
 /**
  * The local runner behind the Run buttons. It runs only the project's own
  * examples, chosen by slug from the manifests; binds nothing itself (the caller
@@ -49,7 +36,7 @@ export function createRunner(opts: RunnerOptions) {
   const examples = new Map(opts.examples.map((e) => [e.slug, e]));
   const hosts = new Set([`127.0.0.1:${opts.port}`, `localhost:${opts.port}`, `[::1]:${opts.port}`]);
   const origins = new Set([...hosts].map((h) => `http://${h}`));
-  const limits = { run: 180_000, bench: 300_000, ...opts.timeLimitMs };
+  const limit = (action: ActionName) => opts.timeLimitMs?.[action] ?? RUNNER_ACTIONS[action].timeLimitMs;
   const outputLimit = opts.outputLimitBytes ?? 256 * 1024;
   const maxConcurrent = opts.maxConcurrent ?? 2;
   const running = new Map<string, Run>();
@@ -63,18 +50,18 @@ export function createRunner(opts: RunnerOptions) {
     if (!hosts.has(req.headers.host ?? '')) return reply(res, 403, { error: 'wrong Host: the runner answers only the local site' });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method === 'GET' && url.pathname === '/api/runner.json') {
-      return reply(res, 200, { available: true, examples: [...examples.keys()], actions: ACTIONS });
+      return reply(res, 200, runnerInfo([...examples.values()]));
     }
-    const m = /^\/api\/run\/([a-z0-9-]+)\/([a-z]+)$/.exec(url.pathname);
+    const m = /^\/api\/run\/([a-z0-9-]+)\/([a-z0-9-]+)$/.exec(url.pathname);
     if (!m) return reply(res, 404, { error: 'no such endpoint' });
     if (req.method !== 'POST') return reply(res, 405, { error: 'use POST' });
     // Any other site's page sends its own Origin; a request without one did not come from our pages.
     if (!origins.has(req.headers.origin ?? '')) return reply(res, 403, { error: 'wrong Origin: runs start only from the local site' });
     const example = examples.get(m[1]!);
     if (!example) return reply(res, 404, { error: `unknown example "${m[1]}"` });
-    const action = m[2] as Action;
-    if (!ACTIONS.includes(action)) return reply(res, 404, { error: `unknown action "${m[2]}"` });
-    if (action === 'bench' && !example.manifest.benchmarks) return reply(res, 404, { error: `${example.slug} has no benchmarks` });
+    if (!Object.hasOwn(RUNNER_ACTIONS, m[2]!)) return reply(res, 404, { error: `unknown action "${m[2]}"` });
+    const action = m[2] as ActionName;
+    if (!RUNNER_ACTIONS[action].offers(example)) return reply(res, 404, { error: `${example.slug} offers no ${action}` });
     if (running.has(example.slug)) return reply(res, 409, { error: `${example.slug} is already running; stop it first` });
     if (running.size >= maxConcurrent) return reply(res, 429, { error: 'too many runs at once; try again when one finishes' });
     let finished!: () => void;
@@ -88,28 +75,24 @@ export function createRunner(opts: RunnerOptions) {
     }
   }
 
-  async function stream(example: Example, action: Action, res: ServerResponse, run: Run) {
+  async function stream(example: Example, action: ActionName, res: ServerResponse, run: Run) {
     res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
     const send = (e: RunEvent) => res.writableEnded || res.write(`${JSON.stringify(e)}\n`);
     const started = Date.now();
     let stopped = false;
-    let group: number | undefined; // the current step's process group
-    let ending: Promise<void> | undefined; // that group being ended
-    const stop = () => {
-      if (group !== undefined) ending ??= endGroup(group);
-    };
+    let current: Running | undefined; // the step running now
     run.stop = () => {
       stopped = true;
       send({ t: 'error', text: 'the local server is shutting down' });
-      stop();
+      void current?.stop();
     };
     res.on('close', () => {
       if (!res.writableFinished) {
         stopped = true; // the reader pressed Stop or left the page
-        stop();
+        void current?.stop();
       }
     });
-    let env = opts.env ?? buildEnv();
+    const env = opts.env ?? buildEnv();
     try {
       detectToolchains(env);
     } catch (e) {
@@ -118,59 +101,48 @@ export function createRunner(opts: RunnerOptions) {
       send({ t: 'exit', code: null, ms: 0, timedOut: false, truncated: false, stopped: false });
       return void res.end();
     }
-    // Everything a run writes outside the project's caches goes here (Go's go-build work folder, which
-    // SIGTERM or SIGKILL leaves behind), and the folder goes once the run's processes have.
-    const tmp = await mkdtemp(path.join(env.TMPDIR ?? os.tmpdir(), 'handbook-run-'));
-    env = { ...env, TMPDIR: tmp, GOTMPDIR: tmp };
+    const deadline = started + limit(action);
     let bytes = 0;
     let timedOut = false;
     let truncated = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      stop();
-    }, limits[action]);
     let code: number | null = 0;
-    const steps: (() => Command)[] = [() => cargoBuild(example), () => (action === 'run' ? goRun(example) : goBench(example, { count: 1, benchtime: QUICK.benchtime }))];
-    try {
-      for (const [i, next] of steps.entries()) {
-        if (timedOut || truncated || stopped) break;
-        if (i === 1) env = { ...env, ...rustLibEnv(example) };
-        const c = next();
-        send({ t: 'step', text: `$ ${c.cmd} ${c.args.join(' ')}` });
-        code = await new Promise<number | null>((resolve) => {
-          const child = spawn(c.cmd, c.args, { cwd: c.cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-          group = child.pid;
-          ending = undefined;
-          // One decoder per stream: a chunk may end inside a multi-byte character.
-          const onData = (decoder: StringDecoder) => (d: Buffer) => {
-            if (truncated) return;
-            bytes += d.length;
-            if (bytes > outputLimit) {
-              truncated = true;
-              stop();
-              return;
-            }
-            const data = decoder.write(d);
-            if (data) send({ t: 'out', data });
-          };
-          child.stdout.on('data', onData(new StringDecoder('utf8')));
-          child.stderr.on('data', onData(new StringDecoder('utf8')));
-          child.on('error', (e) => {
-            send({ t: 'error', text: `could not start ${c.cmd}: ${e.message}` });
-            resolve(null);
-          });
-          child.on('close', (exitCode) => resolve(exitCode));
+    // Everything a run writes outside the project's caches goes in its own folder (Go's go-build work folder,
+    // which SIGTERM or SIGKILL leaves behind), removed once the run's processes are gone.
+    await inTempDir(env.TMPDIR ?? os.tmpdir(), 'handbook-run-', async (tmp) => {
+      let stepEnv: NodeJS.ProcessEnv = { ...env, TMPDIR: tmp, GOTMPDIR: tmp };
+      let linked = false;
+      for (const c of RUNNER_ACTIONS[action].commands(example)) {
+        if (stopped) break;
+        if (c.links && !linked) {
+          try {
+            stepEnv = { ...stepEnv, ...linkEnv(example) };
+          } catch (e) {
+            if (!(e instanceof ArtifactMissing)) throw e;
+            send({ t: 'error', text: e.message });
+            code = null;
+            break;
+          }
+          linked = true;
+        }
+        send({ t: 'step', text: `$ ${shown(c)}` });
+        current = start(c.cmd, c.args, {
+          ...processOptions(c, stepEnv),
+          timeoutMs: Math.max(0, deadline - Date.now()),
+          outputLimitBytes: outputLimit - bytes,
+          onOutput: (data) => send({ t: 'out', data }),
         });
-        // The step's first process has exited; nothing it started may outlive it either.
-        if (group !== undefined) await (ending ??= endGroup(group));
-        group = undefined;
-        if (code !== 0) break;
+        if (stopped) void current.stop(); // the reader left while the step was starting
+        const r = await current.result;
+        current = undefined;
+        bytes += r.bytes;
+        timedOut = r.timedOut;
+        truncated = r.truncated;
+        code = r.code;
+        if (r.startError) send({ t: 'error', text: `could not start ${c.cmd}: ${r.startError}` });
+        if (code !== 0 || timedOut || truncated) break;
       }
-    } finally {
-      clearTimeout(timer);
-      await rm(tmp, { recursive: true, force: true });
-    }
-    if (timedOut) send({ t: 'error', text: `stopped after the ${limits[action] / 1000} s time limit` });
+    });
+    if (timedOut) send({ t: 'error', text: `stopped after the ${limit(action) / 1000} s time limit` });
     if (truncated) send({ t: 'error', text: `stopped after ${outputLimit / 1024} KiB of output` });
     send({ t: 'exit', code, ms: Date.now() - started, timedOut, truncated, stopped });
     res.end();

@@ -1,4 +1,4 @@
-import { tail } from './exec.ts';
+import { tail } from '../lib/process.ts';
 
 /** rustc's diagnostics start `error[E0308]: …` or `error: …`; these two only summarise the ones before them. */
 const RUST_ERROR = /^error(\[E\d+\])?: /;

@@ -1,9 +1,9 @@
-import type { GuideSource } from '../../src/lib/guides.ts';
-import { guideComponentNames, guideComponents, type GuideComponentName } from '../../src/lib/guide-components.ts';
-import { findElements } from '../../src/lib/guides.ts';
-import type { Example } from '../../src/lib/manifest.ts';
-import { readVerified } from '../../src/lib/results.ts';
-import { loadSnippet } from '../../src/lib/snippets.ts';
+import type { GuideSource } from '../../src/lib/sources/guides.ts';
+import { guideComponentNames, guideComponents, type GuideComponentName } from '../../src/lib/sources/guide-components.ts';
+import { findElements } from '../../src/lib/sources/guides.ts';
+import type { Example } from '../../src/lib/sources/manifest.ts';
+import { readVerified } from '../../src/lib/sources/results.ts';
+import { loadSnippet } from '../../src/lib/sources/snippets.ts';
 
 /** Components that show an example's recorded results (<Code> cites sources and is checked through its citations). */
 const recordReaders = guideComponentNames.filter((n) => guideComponents[n].reads === 'record' || guideComponents[n].reads === 'benchmarks');

@@ -1,8 +1,8 @@
 /** What `verify --check` holds a recorded verified.json to, besides the outputs: its freshness and its figures. */
-import type { Example } from '../../src/lib/manifest.ts';
-import { relative } from '../../src/lib/paths.ts';
-import { driftedRatios, formatRatio, inconsistentFigures, RATIO_TOLERANCE } from '../../src/lib/record-checks.ts';
-import { toolchainDrift, verifiedPath, type Verified } from '../../src/lib/results.ts';
+import type { Example } from '../../src/lib/sources/manifest.ts';
+import { relative } from '../../src/lib/sources/paths.ts';
+import { driftedRatios, formatRatio, inconsistentFigures, RATIO_TOLERANCE } from '../../src/lib/measure/record-checks.ts';
+import { toolchainDrift, verifiedPath, type Verified } from '../../src/lib/sources/results.ts';
 import { StepFailure } from './example-steps.ts';
 
 const recordFile = (example: Example) => relative(verifiedPath(example.dir));

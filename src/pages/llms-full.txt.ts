@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { guidesInOrder } from '../lib/site-data.ts';
+import { guidesInOrder } from '../lib/render/site-data.ts';
 
 /**
  * llms-full.txt: every guide's source in reading order. The MDX is given as written: its components (<Code>,

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { allExamples, guidesInOrder } from '../lib/site-data.ts';
+import { allExamples, guidesInOrder } from '../lib/render/site-data.ts';
 
 /** llms.txt (llmstxt.org): what the handbook is and where each guide and example is, as Markdown links. */
 export const GET: APIRoute = async ({ site }) => {

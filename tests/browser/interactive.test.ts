@@ -72,7 +72,7 @@ test('the checklists page copies ticked items as Markdown citing the configured 
   await page.getByText('Copied 1 item as Markdown.').waitFor();
   const md = await page.evaluate(() => navigator.clipboard.readText());
   // A citation pasted into a pull request links to the published site, not to the address this test serves it on.
-  assert.equal(md, `- [x] [\`ffi-abi-version\`](${SITE_URL}/checklists/#check-ffi-abi-version) The Go wrapper checks the Rust library's ABI version against the header it was compiled with. ([why](${SITE_URL}/guides/your-first-crossing/#check-the-abi-version-at-start-up))\n`);
+  assert.equal(md, `- [x] [\`ffi-abi-version\`](${SITE_URL}/checklists/#check-ffi-abi-version) The Go wrapper checks the Rust library's ABI version against the header it was compiled with, before any call into Rust, and CI fails when the header's declarations change without a new ABI version. ([why](${SITE_URL}/guides/your-first-crossing/#check-the-abi-version-at-start-up))\n`);
   await page.reload();
   assert.equal(await page.getByRole('checkbox', { name: /ffi-abi-version/ }).isChecked(), true, 'ticks are remembered');
   await page.getByRole('button', { name: 'Copy the full list as Markdown' }).click();

@@ -327,7 +327,7 @@ test('searching cgo.Handle lands on the section that explains it, by keyboard, w
   await page.locator('dialog[open] input').fill('cgo.Handle');
   const first = page.locator('dialog[open] .search-results li').first();
   await page.locator('dialog[open] [data-status]', { hasText: '“cgo.Handle”' }).waitFor();
-  assert.match(await first.locator('a').innerText(), /^Concurrency across the boundary › Callbacks from Rust threads into Go$/);
+  assert.match(await first.locator('a').innerText(), /^Callbacks and cancellation › Callbacks from Rust threads into Go$/);
   // The excerpt is text the reader will find on the page, not an index-only list of names.
   const excerpt = (await first.locator('p').innerText()).replace(/\s+/g, ' ').trim();
   await page.keyboard.press('ArrowDown');
@@ -335,7 +335,7 @@ test('searching cgo.Handle lands on the section that explains it, by keyboard, w
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Enter');
-  await page.waitForURL('**/guides/concurrency/#callbacks-from-rust-threads-into-go');
+  await page.waitForURL('**/guides/callbacks-and-cancellation/#callbacks-from-rust-threads-into-go');
   const top = await page.locator('#callbacks-from-rust-threads-into-go').evaluate((h) => h.getBoundingClientRect().top);
   assert.ok(top >= 0 && top < 150, `the section's heading is at the top of the window (${top}px)`);
   const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { rootDir } from '../../src/lib/paths.ts';
+import { rootDir } from '../../src/lib/sources/paths.ts';
 import { settled, startSite, type Site } from '../support/harness.ts';
 
 const BASELINES = path.join(rootDir, 'tests/browser/screenshots');

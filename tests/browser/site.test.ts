@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { guidesDir } from '../../src/lib/paths.ts';
-import { loadExample } from '../../src/lib/manifest.ts';
-import { parseRegions } from '../../src/lib/regions.ts';
-import { readVerified } from '../../src/lib/results.ts';
+import { guidesDir } from '../../src/lib/sources/paths.ts';
+import { loadExample } from '../../src/lib/sources/manifest.ts';
+import { parseRegions } from '../../src/lib/sources/regions.ts';
+import { readVerified } from '../../src/lib/sources/results.ts';
 import { startSite, type Site, type TrackedPage } from '../support/harness.ts';
 
 let site: Site;

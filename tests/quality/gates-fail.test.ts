@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { after, before, test } from 'node:test';
-import { rootDir } from '../../src/lib/paths.ts';
+import { rootDir } from '../../src/lib/sources/paths.ts';
 import { distDir } from '../support/harness.ts';
 import { pagesByRoute, representatives } from '../support/templates.ts';
 

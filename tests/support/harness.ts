@@ -3,10 +3,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { rootDir } from '../../src/lib/paths.ts';
+import { rootDir } from '../../src/lib/sources/paths.ts';
 import type { RunnerOptions } from '../../scripts/serve/runner.ts';
 import { createSite } from '../../scripts/serve/site.ts';
-import { loadExamples } from '../../src/lib/manifest.ts';
+import { loadExamples } from '../../src/lib/sources/manifest.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The built site under test: dist/, or HANDBOOK_DIST (the gates' own test points it at a deliberately broken copy). */

@@ -5,9 +5,9 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
-import { hashSources } from '../../src/lib/hash.ts';
-import { exec } from '../../scripts/verify/exec.ts';
-import { rootDir } from '../../src/lib/paths.ts';
+import { hashSources } from '../../src/lib/sources/hash.ts';
+import { exec } from '../../scripts/lib/process.ts';
+import { rootDir } from '../../src/lib/sources/paths.ts';
 
 const copies: string[] = [];
 after(() => copies.forEach((dir) => rmSync(dir, { recursive: true, force: true })));

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { rootDir } from '../../src/lib/paths.ts';
+import { rootDir } from '../../src/lib/sources/paths.ts';
 import { builtPages, distDir } from './harness.ts';
 import { closest, elements, parseHtml, textOf, type Element } from './html-tree.ts';
 

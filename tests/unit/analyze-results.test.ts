@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze } from '../../src/lib/analyze-results.ts';
+import { analyze } from '../../src/lib/measure/analyze-results.ts';
 
 test('the StackBlitz analysis recomputes medians from raw samples', () => {
   const out = analyze({

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crossover } from '../../src/lib/bench-series.ts';
+import { crossover } from '../../src/lib/measure/bench-series.ts';
 
 const res = (name: string, median: number) => ({ name, nsPerOp: { median } });
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { evaluateClaim } from '../../src/lib/claims.ts';
-import type { BenchmarkResult } from '../../src/lib/results.ts';
+import { evaluateClaim } from '../../src/lib/measure/claims.ts';
+import type { BenchmarkResult } from '../../src/lib/sources/results.ts';
 
 const result = (name: string, median: number): BenchmarkResult => ({ name, nsPerOp: { median, low: median, high: median, samples: 6 }, samples: [median] });
 const results = [result('Go/size=1024', 700), result('Rust/size=1024', 170)];

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { crossingModel, estimate } from '../../src/lib/crossing-model.ts';
-import type { BenchmarkResult } from '../../src/lib/results.ts';
+import { crossingModel, estimate } from '../../src/lib/measure/crossing-model.ts';
+import type { BenchmarkResult } from '../../src/lib/sources/results.ts';
 
 const r = (name: string, median: number): BenchmarkResult => ({ name, nsPerOp: { median, low: median, high: median, samples: 6 }, samples: [median] });
 const results = [r('EmptyCall', 30), r('Go/size=16', 16), r('Rust/size=16', 40), r('Go/size=1024', 1024), r('Rust/size=1024', 286)];

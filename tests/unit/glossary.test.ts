@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadGlossary } from '../../src/lib/glossary.ts';
+import { loadGlossary } from '../../src/lib/sources/glossary.ts';
 
 const entry = (id: string, term: string, extra = '') => `- id: ${id}
   term: ${term}

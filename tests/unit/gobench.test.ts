@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseGoBench } from '../../src/lib/gobench.ts';
+import { parseGoBench } from '../../src/lib/measure/gobench.ts';
 
 test('parses names, GOMAXPROCS suffix and every metric', () => {
   const out = `goos: linux

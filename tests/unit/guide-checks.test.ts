@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadExamples } from '../../src/lib/manifest.ts';
+import { loadExamples } from '../../src/lib/sources/manifest.ts';
 import { checkGuides } from '../../scripts/verify/guide-checks.ts';
-import type { GuideSource } from '../../src/lib/guides.ts';
+import type { GuideSource } from '../../src/lib/sources/guides.ts';
 
 /** A guide whose only content is one `<Code>` citation of `file` in hello-boundary, on line 7. */
 const citing = (file: string): GuideSource =>

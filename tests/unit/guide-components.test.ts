@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { componentDocs, currentComponents } from '../../scripts/docs-components.ts';
-import { assertGuideComponentMap, guideComponentNames } from '../../src/lib/guide-components.ts';
-import { rootDir } from '../../src/lib/paths.ts';
+import { assertGuideComponentMap, guideComponentNames } from '../../src/lib/sources/guide-components.ts';
+import { rootDir } from '../../src/lib/sources/paths.ts';
 
 for (const doc of componentDocs) {
   test(`${doc.file} lists exactly the registry's guide components, as generated`, () => {
@@ -12,8 +12,8 @@ for (const doc of componentDocs) {
     const named = [...shown.matchAll(/`<(\w+)/g)].map((m) => m[1]!);
     const missing = guideComponentNames.filter((n) => !named.includes(n));
     const extra = named.filter((n) => !(guideComponentNames as string[]).includes(n));
-    assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, `${doc.file} disagrees with src/lib/guide-components.ts: run \`npm run docs:components\``);
-    assert.equal(shown, doc.generated(), `${doc.file} is not what src/lib/guide-components.ts generates: run \`npm run docs:components\``);
+    assert.deepEqual({ missing, extra }, { missing: [], extra: [] }, `${doc.file} disagrees with src/lib/sources/guide-components.ts: run \`npm run docs:components\``);
+    assert.equal(shown, doc.generated(), `${doc.file} is not what src/lib/sources/guide-components.ts generates: run \`npm run docs:components\``);
   });
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseGuide } from '../../src/lib/guides.ts';
+import { parseGuide } from '../../src/lib/sources/guides.ts';
 
 const guide = (frontmatter: string, body = 'Text.\n') => `---\n${frontmatter}\n---\n${body}`;
 const fm = `title: A guide
@@ -45,7 +45,7 @@ test('citations are found with their line numbers', () => {
 });
 
 test('attribute values may contain >', async () => {
-  const { findElements } = await import('../../src/lib/guides.ts');
+  const { findElements } = await import('../../src/lib/sources/guides.ts');
   const [el] = findElements('<BenchChart example="checksum" mark="Go>Rust" />', 'g.mdx', ['BenchChart']);
   assert.deepEqual(el?.attrs, { example: 'checksum', mark: 'Go>Rust' });
 });

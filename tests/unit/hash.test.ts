@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { hashSources, sourceFiles } from '../../src/lib/hash.ts';
+import { hashSources, sourceFiles } from '../../src/lib/sources/hash.ts';
 
 function exampleDir() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'hash-'));

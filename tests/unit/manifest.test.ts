@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { loadExample, loadExamples } from '../../src/lib/manifest.ts';
+import { loadExample, loadExamples } from '../../src/lib/sources/manifest.ts';
 
 const valid = `title: Sample
 summary: A sample example used by the unit tests of the manifest reader.

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { resolveInside } from '../../src/lib/paths.ts';
+import { resolveInside } from '../../src/lib/sources/paths.ts';
 
 test('a symbolic link out of the folder, as the file or on the way, is outside it', () => {
   const root = mkdtempSync(path.join(os.tmpdir(), 'inside-'));

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { evaluateClaim } from '../../src/lib/claims.ts';
-import { loadExample, type Claim } from '../../src/lib/manifest.ts';
-import { driftedRatios, inconsistentFigures, RATIO_TOLERANCE } from '../../src/lib/record-checks.ts';
-import { readVerified, type Verified } from '../../src/lib/results.ts';
-import { summarize } from '../../src/lib/stats.ts';
+import { evaluateClaim } from '../../src/lib/measure/claims.ts';
+import { loadExample, type Claim } from '../../src/lib/sources/manifest.ts';
+import { driftedRatios, inconsistentFigures, RATIO_TOLERANCE } from '../../src/lib/measure/record-checks.ts';
+import { readVerified, type Verified } from '../../src/lib/sources/results.ts';
+import { summarize } from '../../src/lib/measure/stats.ts';
 
 type Benchmarks = NonNullable<Verified['benchmarks']>;
 

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { readVerified, splitBenchName, toolchainDrift } from '../../src/lib/results.ts';
+import { readVerified, splitBenchName, toolchainDrift } from '../../src/lib/sources/results.ts';
 
 test('no record yet is null, not an error', () => {
   assert.equal(readVerified(mkdtempSync(path.join(os.tmpdir(), 'v-'))), null);
@@ -19,7 +19,7 @@ test('a malformed record names the file and says how to fix it', () => {
 });
 
 test('every committed record is valid', async () => {
-  const { loadExamples } = await import('../../src/lib/manifest.ts');
+  const { loadExamples } = await import('../../src/lib/sources/manifest.ts');
   for (const ex of loadExamples()) assert.ok(readVerified(ex.dir), `${ex.slug} has no verified.json`);
 });
 

@@ -12,8 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { createRunner } from '../../scripts/serve/runner.ts';
-import { buildEnv } from '../../scripts/verify/example-steps.ts';
-import { loadExamples } from '../../src/lib/manifest.ts';
+import { buildEnv } from '../../scripts/lib/example-env.ts';
+import { loadExamples } from '../../src/lib/sources/manifest.ts';
 import { assertNothingLeftUnder, goBuildingUnder } from '../support/run-leftovers.ts';
 
 let server: Server;

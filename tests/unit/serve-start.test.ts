@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, test } from 'node:test';
-import { rootDir } from '../../src/lib/paths.ts';
+import { rootDir } from '../../src/lib/sources/paths.ts';
 import { assertNothingLeftUnder, goBuildingUnder, processesUnder } from '../support/run-leftovers.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'serve-start-'));

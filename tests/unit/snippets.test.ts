@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { loadSnippet } from '../../src/lib/snippets.ts';
+import { loadSnippet } from '../../src/lib/sources/snippets.ts';
 
 test('a region that no longer exists fails, naming the citing guide and the regions there are', () => {
   assert.throws(

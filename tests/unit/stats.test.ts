@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { median, spread, summarize } from '../../src/lib/stats.ts';
+import { median, spread, summarize } from '../../src/lib/measure/stats.ts';
 
 test('median of odd and even counts, unsorted input', () => {
   assert.equal(median([3, 1, 2]), 2);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { countEvents, timingTable } from '../../scripts/test-all/counts.ts';
-import { rootDir } from '../../src/lib/paths.ts';
+import { rootDir } from '../../src/lib/sources/paths.ts';
 
 const reporter = pathToFileURL(path.join(rootDir, 'scripts/test-all/events-reporter.ts')).href;
 

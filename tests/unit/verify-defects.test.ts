@@ -20,9 +20,10 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { before, test } from 'node:test';
-import { CBINDGEN } from '../../scripts/verify/example-steps.ts';
-import { rootDir } from '../../src/lib/paths.ts';
+import { CBINDGEN } from '../../src/lib/commands/commands.ts';
+import { rootDir } from '../../src/lib/sources/paths.ts';
 import { copyOfRepository, laneReport, replaceOnce, verifyAsync } from '../support/repository-copy.ts';
 
 const MC = 'examples/memory-contracts';
@@ -91,7 +92,7 @@ let panics: { code: number | null; out: string };
 let closed: { code: number | null; out: string };
 before(async () => {
   const started = Date.now();
-  if (!existsSync(CBINDGEN)) {
+  if (!existsSync(path.join(rootDir, CBINDGEN))) {
     const install = await verifyAsync(rootDir, ['--check', '--example', 'hello-boundary', '--only', 'fmt']);
     assert.equal(install.code, 0, install.out);
   }

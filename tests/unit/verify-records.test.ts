@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { evaluateClaim } from '../../src/lib/claims.ts';
-import { loadExample } from '../../src/lib/manifest.ts';
-import type { Verified } from '../../src/lib/results.ts';
-import { summarize } from '../../src/lib/stats.ts';
+import { evaluateClaim } from '../../src/lib/measure/claims.ts';
+import { loadExample } from '../../src/lib/sources/manifest.ts';
+import type { Verified } from '../../src/lib/sources/results.ts';
+import { summarize } from '../../src/lib/measure/stats.ts';
 import { copyOfRepository, edit, markCurrent, verifyCheck } from '../support/repository-copy.ts';
 
 const RECORD = 'examples/error-mapping/verified.json';
@@ -71,8 +71,9 @@ test('a stale example that no longer compiles reports the compiler\'s error with
   const later = Array.from({ length: 6 }, (_, i) => `pub fn broken_${i}() -> i32 {\n    "not a number"\n}\n`).join('');
   let line = 0;
   edit(dir, 'examples/hello-boundary/rust/src/lib.rs', (s) => {
-    line = s.split('\n').indexOf('    a.wrapping_add(b)') + 1;
-    return `${s.replace('    a.wrapping_add(b)\n', '    a.wrapping_add(b) as u8\n')}${later}`;
+    line = s.split('\n').indexOf('        a.wrapping_add(b)') + 1;
+    assert.ok(line > 0, 'hello-boundary/rust/src/lib.rs no longer has the line this test breaks');
+    return `${s.replace('        a.wrapping_add(b)\n', '        a.wrapping_add(b) as u8\n')}${later}`;
   });
   const { code, out } = verifyCheck(dir, '--no-bench', '--example', 'hello-boundary');
   assert.equal(code, 1, out);
@@ -81,10 +82,10 @@ test('a stale example that no longer compiles reports the compiler\'s error with
 
 test('a stale example whose Go test fails reports the failing test, then that the record is stale', () => {
   const dir = copyOfRepository();
-  edit(dir, 'examples/hello-boundary/go/hello_test.go', (s) => s.replace('want := Add(c.a, c.b), c.a+c.b;', 'want := Add(c.a, c.b), c.a+c.b+1;'));
+  edit(dir, 'examples/hello-boundary/go/hello_test.go', (s) => s.replace('got != c.a+c.b ||', 'got != c.a+c.b+1 ||'));
   const { code, out } = verifyCheck(dir, '--no-bench', '--example', 'hello-boundary');
   assert.equal(code, 1, out);
-  assert.match(out, /examples\/hello-boundary\/go: go test -race failed[^]*--- FAIL: TestAddMatchesGo[^]*examples\/hello-boundary\/verified\.json: stale: the sources of hello-boundary changed/);
+  assert.match(out, /examples\/hello-boundary\/hello-boundary: the repeat lane failed[^]*--- FAIL: TestAddMatchesGo[^]*examples\/hello-boundary\/verified\.json: stale: the sources of hello-boundary changed/);
 });
 
 test('a truncated verified.json is reported once, with the command that records that example alone', () => {

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { sourceProject } from '../../../lib/stackblitz.ts';
-import { allExamples, exampleWithResults } from '../../../lib/site-data.ts';
-import { tar } from '../../../lib/tar.ts';
+import { sourceProject } from '../../../lib/render/stackblitz.ts';
+import { allExamples, exampleWithResults } from '../../../lib/render/site-data.ts';
+import { tar } from '../../../lib/render/tar.ts';
 
 /** Each example's files as a tar archive: what works when StackBlitz cannot be reached (offline, blocked). */
 export const getStaticPaths: GetStaticPaths = () => allExamples().map((e) => ({ params: { slug: e.slug } }));

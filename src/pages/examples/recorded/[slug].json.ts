@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allExamples, exampleWithResults } from '../../../lib/site-data.ts';
+import { allExamples, exampleWithResults } from '../../../lib/render/site-data.ts';
 
 /** The recorded output of each example, for Run buttons on a site served without the local runner. */
 export const getStaticPaths: GetStaticPaths = () => allExamples().map((e) => ({ params: { slug: e.slug } }));

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { analysisProject, sourceProject } from '../../../lib/stackblitz.ts';
-import { allExamples, exampleWithResults } from '../../../lib/site-data.ts';
+import { analysisProject, sourceProject } from '../../../lib/render/stackblitz.ts';
+import { allExamples, exampleWithResults } from '../../../lib/render/site-data.ts';
 
 /** The two StackBlitz projects of each example, fetched by the button only when a reader clicks it. */
 export const getStaticPaths: GetStaticPaths = () => allExamples().map((e) => ({ params: { slug: e.slug } }));

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Example } from './manifest.ts';
-import { rootDir } from './paths.ts';
-import type { Verified } from './results.ts';
-import { stripMarkers } from './regions.ts';
+import { readerScript } from '../commands/commands.ts';
+import type { Example } from '../sources/manifest.ts';
+import { rootDir } from '../sources/paths.ts';
+import type { Verified } from '../sources/results.ts';
+import { stripMarkers } from '../sources/regions.ts';
 
 /** The shape @stackblitz/sdk's openProject takes (kept here so the build does not load the SDK). */
 export interface StackBlitzProject {
@@ -25,11 +26,10 @@ export function sourceProject(example: Example): StackBlitzProject {
 ${manifest.summary}
 
 StackBlitz runs Node.js in the browser; it cannot build Go or Rust. Read, edit and fork the files here, and run them on
-your machine (Go 1.26, Rust 1.95, a C compiler) from a clone of the handbook:
+your machine (Go 1.26, Rust 1.95, a C compiler) from the root of a clone of the handbook:
 
 \`\`\`sh
-cd examples && cargo build --release -p ${manifest.rust.crate}
-cd ${slug}/go && go test -race ./... && go run ${manifest.go.main}
+${readerScript(example)}
 \`\`\`
 
 or \`npm run verify -- --example ${slug}\` from the repository root to build, test, run and benchmark it.
@@ -40,7 +40,8 @@ or \`npm run verify -- --example ${slug}\` from the repository root to build, te
 
 /** A project that does run in the browser: the recorded results and the analysis script the site itself uses. */
 export function analysisProject(example: Example, verified: Verified): StackBlitzProject {
-  const lib = (f: string) => read(path.join(rootDir, 'src', 'lib', f));
+  // The measure modules import only each other, so they run as they are beside verified.json.
+  const lib = (f: string) => read(path.join(rootDir, 'src', 'lib', 'measure', f));
   return {
     title: `${example.manifest.title}: recorded results`,
     description: `Benchmarks of ${example.slug} recorded by scripts/verify, with the analysis the handbook uses.`,

@@ -1,4 +1,4 @@
-import type { BenchmarkResult } from './results.ts';
+import type { BenchmarkResult } from '../sources/results.ts';
 
 /** The cost model behind "should we cross?", from one example's recorded benchmarks. */
 export interface CrossingModel {

@@ -4,11 +4,9 @@
  * scripts/verify recorded, and says where it was recorded.
  */
 
-type RunEvent =
-  | { t: 'step'; text: string }
-  | { t: 'out'; data: string }
-  | { t: 'error'; text: string }
-  | { t: 'exit'; code: number | null; ms: number; timedOut: boolean; truncated: boolean; stopped: boolean };
+import type { RunEvent, RunnerInfo } from '../commands/runner-actions.ts';
+
+export type RunnerAction = RunnerInfo['actions'][number];
 
 interface Recorded {
   command: string;
@@ -19,15 +17,19 @@ interface Recorded {
   cpu: string;
 }
 
-let probe: Promise<string[]> | undefined;
-/** The examples the local runner offers, or none on a static host. */
-export function runnerExamples(): Promise<string[]> {
+const none: RunnerInfo = { available: false, examples: [], actions: [] };
+let probe: Promise<RunnerInfo> | undefined;
+/** What the local runner offers: its examples and, per action, its button. Nothing on a static host. */
+export function runnerInfo(): Promise<RunnerInfo> {
   probe ??= fetch('/api/runner.json', { headers: { accept: 'application/json' } })
-    .then((r) => (r.ok ? (r.json() as Promise<{ examples: string[] }>) : { examples: [] }))
-    .then((j) => j.examples)
-    .catch(() => []);
+    .then((r) => (r.ok ? (r.json() as Promise<RunnerInfo>) : none))
+    .then((j) => (j.available ? j : none))
+    .catch(() => none);
   return probe;
 }
+
+/** The actions the runner offers for `slug`, in the runner's order. */
+export const actionsFor = (info: RunnerInfo, slug: string): RunnerAction[] => info.actions.filter((a) => a.examples.includes(slug));
 
 /** Builds the output area of a run panel inside `host` and returns functions to drive it. */
 function panel(host: HTMLElement) {
@@ -53,15 +55,15 @@ function panel(host: HTMLElement) {
 }
 
 /** Streams one run of `action` for `slug` into `host`; resolves when it ends. `signal` stops it. */
-export async function run(host: HTMLElement, slug: string, action: 'run' | 'bench', signal: AbortSignal): Promise<void> {
+export async function run(host: HTMLElement, slug: string, action: RunnerAction, signal: AbortSignal): Promise<void> {
   const { label, out, status } = panel(host);
-  label.textContent = action === 'run' ? `Output of ${slug}, running on this machine` : `Benchmarks of ${slug}, running on this machine (short mode)`;
+  label.textContent = action.label.replace('{example}', slug);
   out.textContent = '';
   out.setAttribute('aria-busy', 'true');
-  status.textContent = action === 'run' ? 'Building and running…' : 'Building and running the benchmarks once (short mode)…';
+  status.textContent = action.busy;
   const started = performance.now();
   try {
-    const res = await fetch(`/api/run/${slug}/${action}`, { method: 'POST', signal });
+    const res = await fetch(`/api/run/${slug}/${action.name}`, { method: 'POST', signal });
     if (!res.ok || !res.body) {
       const body = (await res.json().catch(() => ({}))) as { error?: string };
       status.textContent = `Could not start: ${body.error ?? res.statusText}`;

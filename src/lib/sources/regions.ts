@@ -48,13 +48,28 @@ export function parseRegions(text: string, file: string): Map<string, Region> {
 /** The whole file without region markers: what a reader should see when shown the entire file. */
 export const stripMarkers = (text: string): string => tidy(text.split('\n').filter((l) => !isMarker(l)));
 
-/** Trims blank lines at both ends and the indentation common to every non-blank line. */
-function tidy(lines: string[]): string {
+/**
+ * The line of `text` (1-based) that each line of `stripMarkers(text)` comes from, so a source page numbers its lines
+ * as the file in the repository does: `lib.rs#L42` on the site is line 42 of the file a reviewer opens.
+ */
+export function sourceLineNumbers(text: string): number[] {
+  const kept = text.split('\n').flatMap((line, i) => (isMarker(line) ? [] : [{ line, n: i + 1 }]));
+  const [start, end] = withoutBlankEdges(kept.map((k) => k.line));
+  return kept.slice(start, end).map((k) => k.n);
+}
+
+/** The index range of `lines` left when blank lines are trimmed from both ends. */
+function withoutBlankEdges(lines: string[]): [number, number] {
   let start = 0;
   let end = lines.length;
   while (start < end && lines[start]!.trim() === '') start++;
   while (end > start && lines[end - 1]!.trim() === '') end--;
-  const kept = lines.slice(start, end);
+  return [start, end];
+}
+
+/** Trims blank lines at both ends and the indentation common to every non-blank line. */
+function tidy(lines: string[]): string {
+  const kept = lines.slice(...withoutBlankEdges(lines));
   const indents = kept.filter((l) => l.trim() !== '').map((l) => /^[\t ]*/.exec(l)![0].length);
   const cut = indents.length ? Math.min(...indents) : 0;
   return kept.map((l) => l.slice(cut)).join('\n');

@@ -1,4 +1,4 @@
-import { crossover, toSeries, type NamedMedian } from './bench-series.ts';
+import { crossover, toSeries, type NamedMedian } from '../measure/bench-series.ts';
 
 /** Geometry for a chart of benchmark series: plain numbers, so the SVG is rendered at build time. */
 export interface ChartPoint {

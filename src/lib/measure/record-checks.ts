@@ -4,8 +4,8 @@
  */
 import { toSeries } from './bench-series.ts';
 import { evaluateClaim } from './claims.ts';
-import type { Claim } from './manifest.ts';
-import type { Verified } from './results.ts';
+import type { Claim } from '../sources/manifest.ts';
+import type { Verified } from '../sources/results.ts';
 import { median, summarize } from './stats.ts';
 
 type Benchmarks = NonNullable<Verified['benchmarks']>;

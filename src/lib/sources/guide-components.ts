@@ -76,13 +76,13 @@ export function assertGuideComponentMap(keys: readonly string[], where: string):
   if (missing.length || extra.length) {
     const say = (what: string, names: string[]) => (names.length ? [`${what} ${names.map((n) => `<${n}>`).join(', ')}`] : []);
     throw new Error(
-      `${where}: guide components differ from src/lib/guide-components.ts: ${[...say('no component for', missing), ...say('not in the registry:', extra)].join('; ')}`,
+      `${where}: guide components differ from src/lib/sources/guide-components.ts: ${[...say('no component for', missing), ...say('not in the registry:', extra)].join('; ')}`,
     );
   }
 }
 
 /** The docs' view of the registry: the table in docs/authoring.md and the list in README.md, between these markers. */
-export const DOCS_START = '<!-- guide-components: generated from src/lib/guide-components.ts by `npm run docs:components` -->';
+export const DOCS_START = '<!-- guide-components: generated from src/lib/sources/guide-components.ts by `npm run docs:components` -->';
 export const DOCS_END = '<!-- /guide-components -->';
 
 export function componentTable(): string {

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ARTIFACT_KIND_NAMES, ARTIFACT_KINDS, takesName, type ArtifactKind } from '../commands/artifact-kinds.ts';
 import { SourceError } from './errors.ts';
 import { examplesDir, relative, resolveInside } from './paths.ts';
 import { readYamlFile } from './yaml-file.ts';
@@ -18,17 +19,48 @@ export const claimSchema = z.strictObject({
   by: z.number().positive(),
 });
 
+/** One thing the crate builds for Go; its kind's row in src/lib/commands/artifact-kinds.ts says how. */
+const artifactSchema = z
+  .strictObject({
+    kind: z.enum(ARTIFACT_KIND_NAMES),
+    /** The binary's name, for kinds that build one (`bin`); default: the crate's name. */
+    name: z.string().regex(/^[A-Za-z0-9_-]+$/, 'a Cargo target name').optional(),
+    /** The variable that hands Go the artifact's path, for kinds Go loads at run time; default: the kind's. */
+    env: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'an environment variable name in CAPITALS').optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (a.name !== undefined && !takesName(a.kind)) ctx.addIssue({ code: 'custom', path: ['name'], message: `a ${a.kind} takes no name (it is the crate's library)` });
+    if (a.env !== undefined && !('pathEnv' in ARTIFACT_KINDS[a.kind])) ctx.addIssue({ code: 'custom', path: ['env'], message: `Go finds a ${a.kind} without a variable` });
+  });
+
+const rustSchema = z
+  .strictObject({
+    /** Cargo package name in the examples workspace. */
+    crate: z.string(),
+    /** The cbindgen header, relative to the example folder; verify checks that it is current. Required for C ABI artifacts. */
+    header: z.string().optional(),
+    /** What the crate builds for Go (src/lib/commands/artifact-kinds.ts); today's examples build one static library. */
+    artifacts: z.array(artifactSchema).min(1).default([{ kind: 'staticlib' }]),
+  })
+  .superRefine((r, ctx) => {
+    const needsHeader = r.artifacts.find((a) => ARTIFACT_KINDS[a.kind].header);
+    if (needsHeader && r.header === undefined) ctx.addIssue({ code: 'custom', path: ['header'], message: `a ${needsHeader.kind} needs its cbindgen header: name it here` });
+    const seen = new Map<string, number>();
+    r.artifacts.forEach((a, i) => {
+      const kind: ArtifactKind = ARTIFACT_KINDS[a.kind];
+      const variable = a.env ?? kind.pathEnv;
+      if (variable === undefined) return;
+      if (seen.has(variable)) ctx.addIssue({ code: 'custom', path: ['artifacts', i, 'env'], message: `${variable} already carries artifact ${seen.get(variable)}: give each its own \`env\`` });
+      seen.set(variable, i);
+    });
+  });
+
 export const exampleManifestSchema = z.strictObject({
   title: z.string().min(3),
   summary: z.string().min(20).max(300),
   /** What the example teaches, one short line each: shown on its page. */
   demonstrates: z.array(z.string()).min(1),
-  rust: z.strictObject({
-    /** Cargo package name in the examples workspace. */
-    crate: z.string(),
-    /** The cbindgen header, relative to the example folder; verify checks that it is current. */
-    header: z.string(),
-  }),
+  rust: rustSchema,
   go: z.strictObject({
     /** The runnable command, a Go package path relative to the example's go/ folder. */
     main: z.string().startsWith('./'),
@@ -52,6 +84,7 @@ export const exampleManifestSchema = z.strictObject({
 });
 
 export type Claim = z.output<typeof claimSchema>;
+export type Artifact = z.output<typeof artifactSchema>;
 export type ExampleManifest = z.output<typeof exampleManifestSchema>;
 export interface Example {
   slug: string;
@@ -67,7 +100,7 @@ export function loadExample(slugName: string, root = examplesDir): Example {
   const file = path.join(dir, MANIFEST);
   if (!existsSync(file)) throw new SourceError(relative(file), undefined, 'missing manifest', `add ${MANIFEST} (see README: adding an example)`);
   const manifest = readYamlFile(file, exampleManifestSchema);
-  for (const shown of [manifest.rust.header, ...manifest.files]) {
+  for (const shown of [...(manifest.rust.header === undefined ? [] : [manifest.rust.header]), ...manifest.files]) {
     const abs = resolveInside(dir, shown);
     if (!abs) throw new SourceError(relative(file), undefined, `lists "${shown}", which is outside ${relative(dir)}/`);
     if (!existsSync(abs)) {

@@ -1,5 +1,5 @@
-import type { Claim } from './manifest.ts';
-import type { BenchmarkResult, ClaimResult } from './results.ts';
+import type { Claim } from '../sources/manifest.ts';
+import type { BenchmarkResult, ClaimResult } from '../sources/results.ts';
 
 /**
  * Judges a ratio claim on medians measured in one run: the claim holds when

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { loadExample, loadExamples, type Example } from './manifest.ts';
-import { readVerified, type Verified } from './results.ts';
+import { loadExample, loadExamples, type Example } from '../sources/manifest.ts';
+import { readVerified, type Verified } from '../sources/results.ts';
 
 export type Guide = CollectionEntry<'guides'>;
 

@@ -93,4 +93,4 @@ export function toolchainDrift(recorded: Verified['toolchains'], current: Verifi
     .map((t) => `${t}: recorded with ${recorded[t]}, this machine has ${current[t]}`);
 }
 
-export { splitBenchName } from './bench-series.ts';
+export { splitBenchName } from '../measure/bench-series.ts';

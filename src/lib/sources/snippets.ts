@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SourceError } from './errors.ts';
 import { examplesDir, relative, resolveInside } from './paths.ts';
-import { parseRegions, stripMarkers } from './regions.ts';
+import { parseRegions, sourceLineNumbers, stripMarkers } from './regions.ts';
 
 export interface Snippet {
   /** Path shown to the reader, relative to examples/. */
@@ -10,6 +10,8 @@ export interface Snippet {
   code: string;
   lang: string;
   startLine: number;
+  /** A whole file's: the repository line number of each shown line (markers left out, their numbers skipped). */
+  lines?: number[];
 }
 
 const LANGS: Record<string, string> = { '.go': 'go', '.rs': 'rust', '.h': 'c', '.c': 'c', '.toml': 'toml', '.yaml': 'yaml', '.mod': 'go', '.work': 'go' };
@@ -27,7 +29,7 @@ export function loadSnippet(example: string, file: string, region: string | unde
   const text = readFileSync(abs, 'utf8');
   const lang = LANGS[path.extname(file)] ?? (path.basename(file) === 'go.mod' ? 'go' : 'text');
   const regions = parseRegions(text, relative(abs));
-  if (!region) return { label, code: stripMarkers(text), lang, startLine: 1 };
+  if (!region) return { label, code: stripMarkers(text), lang, startLine: 1, lines: sourceLineNumbers(text) };
   const found = regions.get(region);
   if (!found) {
     const known = [...regions.keys()].join(', ') || 'none';
