@@ -125,7 +125,7 @@ test('progress is visible: a pressed toggle looks different, read guides are mar
   await page.goto(`${site.base}/guides/your-first-crossing/`);
   await settled(page);
   const mark = page.getByRole('button', { name: 'Mark this guide as read' });
-  const sidebarLink = page.locator('.sidebar a[data-guide-link="your-first-crossing"]');
+  const sidebarLink = page.locator('.sidebar a[data-guide-link][href="/guides/your-first-crossing/"]');
   const before = { button: await mark.evaluate(looks), link: await sidebarLink.evaluate(looks) };
   await mark.click();
   await page.waitForFunction(() => document.querySelector('[data-island="progress"]')?.getAttribute('aria-pressed') === 'true');
@@ -141,8 +141,8 @@ test('progress is visible: a pressed toggle looks different, read guides are mar
   await page.goto(`${site.base}/guides/`);
   await settled(page);
   assert.notEqual(
-    await page.locator('[data-guide-link="your-first-crossing"]').evaluate(looks),
-    await page.locator('[data-guide-link="ownership"]').evaluate(looks),
+    await page.locator('a[data-guide-link][href="/guides/your-first-crossing/"]').evaluate(looks),
+    await page.locator('a[data-guide-link][href="/guides/ownership/"]').evaluate(looks),
     'the guide list shows which guide is read',
   );
 

@@ -1,6 +1,8 @@
 /**
  * Size budgets, on the built files compressed with gzip -9 (1 kB = 1000 bytes):
- *   HTML        ≤ 20 kB any page; ≤ 7 kB a page without code (no <pre>)
+ *   HTML        ≤ 20 kB any page; ≤ 7 kB a page without code (no <pre>), but /checklists/, which lists every guide's
+ *               items: ≤ 2.5 kB + 125 B per item, and its markup (everything in an item but its text) ≤ 55 B per item
+ *               (docs/decisions.md, 110)
  *   JavaScript  ≤ 5 kB loaded before any interaction by a text-only guide page (no <pre>), measured in the browser
  *   CSS         ≤ 12 kB all of the site's stylesheets together
  *   Search      ≤ 180 kB for a first search: every response from opening the dialog to the results being shown.
@@ -16,6 +18,8 @@ import { after, before, test } from 'node:test';
 import { builtPages, distDir, settled, startSite, type Site } from '../support/harness.ts';
 
 export const BUDGET = { html: 20_000, htmlNoCode: 7_000, js: 5_000, css: 12_000, search: 180_000 };
+/** /checklists/ grows with every checklist item, so its budget does too. */
+export const CHECKLISTS = { url: '/checklists/', base: 2_500, perItem: 125, markupPerItem: 55 };
 const SEARCH_QUERY = 'cgo handle';
 
 /** Bytes a server with gzip -9 sends: files that are already compressed (Pagefind's index) go as they are. */
@@ -25,6 +29,20 @@ export const gz = (data: Buffer | string) => {
 };
 const kB = (n: number) => `${(n / 1000).toFixed(1)} kB`;
 const hasCode = (html: string) => /<pre[\s>]/.test(html);
+const ITEM = /<li id="check-[\s\S]*?<\/li>/g;
+/**
+ * What the checklist items of a page weigh: all of them (the page with them minus the page without), and their markup
+ * alone (the page with them minus the page where each is only its text), gzipped as part of the page.
+ */
+export function checklistWeight(html: string) {
+  const items = html.match(ITEM) ?? [];
+  const page = gz(html);
+  return {
+    items: items.length,
+    all: page - gz(html.replace(ITEM, '')),
+    markup: page - gz(html.replace(ITEM, (li) => li.replace(/<[^>]+>/g, ''))),
+  };
+}
 /** Inline <script> bodies (no src) and <style> blocks of a page. */
 const inline = (html: string, tag: 'script' | 'style') =>
   [...html.matchAll(new RegExp(`<${tag}(?![^>]*\\ssrc=)[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!).filter((t) => t.trim());
@@ -64,6 +82,10 @@ test('HTML: every page within its budget', () => {
   for (const p of pages) {
     const size = gz(p.html);
     const code = hasCode(p.html);
+    if (p.url === CHECKLISTS.url) {
+      checkChecklists(p.html, size);
+      continue;
+    }
     const budget = code ? BUDGET.html : BUDGET.htmlNoCode;
     (isSource(p.url) ? sourceRows : rows).push({ what: `HTML ${p.url}`, size, budget, note: code ? '' : 'no <pre>' });
     if (size > budget) problems.html!.push(`${p.url}: HTML is ${kB(size)} gzipped, over the ${kB(budget)} budget for a page ${code ? 'with' : 'without'} code`);
@@ -77,6 +99,22 @@ test('HTML: every page within its budget', () => {
   }
   assert.deepEqual(problems.html, []);
 });
+
+/** /checklists/: a base for the page and an allowance per item, and a cap on each item's markup. */
+function checkChecklists(html: string, size: number) {
+  const w = checklistWeight(html);
+  const { url, base, perItem, markupPerItem } = CHECKLISTS;
+  if (w.items === 0) {
+    problems.html!.push(`${url}: no checklist items (<li id="check-…">) found, so its budget cannot be computed`);
+    return;
+  }
+  const budget = base + perItem * w.items;
+  const markup = w.markup / w.items;
+  const note = `${kB(base)} + ${perItem} B × ${w.items} items; per item ${(w.all / w.items).toFixed(0)} B, markup ${markup.toFixed(0)} B (≤ ${markupPerItem} B)`;
+  rows.push({ what: `HTML ${url}`, size, budget, note });
+  if (size > budget) problems.html!.push(`${url}: HTML is ${kB(size)} gzipped, over its ${kB(budget)} budget (${kB(base)} + ${perItem} B × ${w.items} items)`);
+  if (markup > markupPerItem) problems.html!.push(`${url}: each checklist item's markup weighs ${markup.toFixed(0)} B gzipped, over the ${markupPerItem} B allowed`);
+}
 
 test('CSS: all stylesheets together within budget', () => {
   // Every stylesheet the build emits (Pagefind's own UI stylesheets are not used by the site: the requests test checks

@@ -8,7 +8,7 @@ export function activate(button: HTMLElement): void {
   });
   const read = p.read.includes(guide);
   button.setAttribute('aria-pressed', String(read));
-  for (const a of document.querySelectorAll<HTMLElement>(`[data-guide-link="${CSS.escape(guide)}"]`)) a.classList.toggle('read', read);
+  for (const a of document.querySelectorAll<HTMLElement>(`a[data-guide-link][href="/guides/${CSS.escape(guide)}/"]`)) a.classList.toggle('read', read);
   const status = button.parentElement?.querySelector('[data-progress-status]');
   if (status) status.textContent = read ? 'Marked as read in this browser. Press again to unmark.' : 'No longer marked as read.';
 }

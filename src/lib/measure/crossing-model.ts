@@ -37,8 +37,11 @@ export interface Estimate {
   coresSaved: number;
 }
 
+/** What an estimate needs: the page sends only these to the browser. */
+export type CallCosts = Pick<CrossingModel, 'overheadNs' | 'goNsPerByte' | 'rustNsPerByte'>;
+
 /** Time per call in each language, and what crossing saves at `callsPerSecond`. */
-export function estimate(m: CrossingModel, bytesPerCall: number, callsPerSecond: number): Estimate {
+export function estimate(m: CallCosts, bytesPerCall: number, callsPerSecond: number): Estimate {
   const goNs = bytesPerCall * m.goNsPerByte;
   const rustNs = m.overheadNs + bytesPerCall * m.rustNsPerByte;
   return { goNs, rustNs, coresSaved: ((goNs - rustNs) * callsPerSecond) / 1e9 };

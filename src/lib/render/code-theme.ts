@@ -23,11 +23,15 @@ export const TOKEN_CLASSES: Record<string, string> = {
 };
 
 /**
- * Keeps highlighted HTML small enough for the page budgets: colours become one-letter classes,
- * plain-text spans and per-line wrappers are unwrapped. The text itself is untouched.
+ * Keeps highlighted HTML small enough for the page budgets: colours become one-letter classes, plain-text spans and
+ * per-line wrappers are unwrapped, neighbouring tokens of one colour share a span, and the block's colours come from the
+ * stylesheet rather than a style attribute on every block. The text itself is untouched.
  */
 export const compactCode: ShikiTransformer = {
   name: 'handbook-compact',
+  pre(node) {
+    delete node.properties.style;
+  },
   span(node) {
     const style = typeof node.properties.style === 'string' ? node.properties.style : '';
     delete node.properties.style;
@@ -40,10 +44,17 @@ export const compactCode: ShikiTransformer = {
     if (classes.length) node.properties.class = classes.join(' ');
   },
   code(node) {
-    node.children = node.children.flatMap((line) =>
+    const flat = node.children.flatMap((line) =>
       line.type === 'element' && line.tagName === 'span'
         ? line.children.flatMap((c) => (c.type === 'element' && c.tagName === 'span' && !c.properties.class ? c.children : [c]))
         : [line],
     );
+    node.children = [];
+    for (const c of flat) {
+      const prev = node.children.at(-1);
+      const sameColour = prev?.type === 'element' && c.type === 'element' && prev.tagName === 'span' && c.tagName === 'span' && prev.properties.class === c.properties.class;
+      if (sameColour) prev.children.push(...c.children);
+      else node.children.push(c);
+    }
   },
 };
