@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rootDir } from '../src/lib/sources/paths.ts';
 import { countEvents, timingTable } from './test-all/counts.ts';
-import { CHROMIUM } from '../tests/browser/harness.ts';
+import { CHROMIUM } from '../tests/support/harness.ts';
 
 interface Step {
   name: string;
@@ -24,7 +24,7 @@ const node = process.execPath;
 const nodeTest = (...args: string[]): Pick<Step, 'cmd' | 'args' | 'nodeTest'> => ({ cmd: node, args: ['--import', 'tsx', '--test', ...args], nodeTest: true });
 /**
  * Stages run in order; the steps of one stage run side by side (docs/decisions.md 81: the light, independent ones;
- * verify --check keeps both cores to itself, and browser and quality tests need the build).
+ * verify --check keeps both cores to itself; browser and quality tests need the build, and share it: 108).
  */
 const stages: Step[][] = [
   [
@@ -34,9 +34,12 @@ const stages: Step[][] = [
   ],
   [{ name: 'verify --check', cmd: 'npx', args: ['tsx', 'scripts/verify.ts', '--check'], before: ensureValgrind }],
   [{ name: 'build', cmd: 'npm', args: ['run', 'build'] }],
-  [{ name: 'browser tests', ...nodeTest('--test-concurrency=1', 'tests/browser/*.test.ts'), before: ensureChromium }],
-  // Accessibility, keyboard, links, valid HTML, size budgets, outside requests and search quality, on dist/.
-  [{ name: 'quality', ...nodeTest('--test-concurrency=2', 'tests/quality/*.test.ts'), before: ensureChromium }],
+  // Both read the one build and spend much of their time waiting on Chromium (docs/decisions.md 108). Quality:
+  // accessibility, keyboard, links, valid HTML, size budgets, outside requests and search quality, on dist/.
+  [
+    { name: 'browser tests', ...nodeTest('--test-concurrency=1', 'tests/browser/*.test.ts'), before: ensureChromium },
+    { name: 'quality', ...nodeTest('--test-concurrency=2', 'tests/quality/*.test.ts'), before: ensureChromium },
+  ],
 ];
 
 /** Installs a Debian package the suite needs when it is missing and we may (root on Debian); otherwise says what to install. */

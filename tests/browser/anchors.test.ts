@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { loadExample } from '../../src/lib/sources/manifest.ts';
 import { isMarker } from '../../src/lib/sources/regions.ts';
-import { builtPages, startSite, type Site } from './harness.ts';
+import { builtPages, startSite, type Site } from '../support/harness.ts';
 
 let site: Site;
 before(async () => {

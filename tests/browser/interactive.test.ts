@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { SITE_URL } from '../../site.config.mjs';
-import { startSite, type Site } from './harness.ts';
+import { startSite, type Site } from '../support/harness.ts';
 
 let site: Site;
 before(async () => {

@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { builtPages, inParallel, settled, startSite, type PageOptions, type Site } from './harness.ts';
+import { builtPages, inParallel, settled, startSite, type PageOptions, type Site } from '../support/harness.ts';
+import { browserPages } from '../support/templates.ts';
 
 let site: Site;
 before(async () => {
@@ -36,23 +37,32 @@ async function visitAll(urls: string[], options: PageOptions, check: (page: Page
     }
   });
 }
-/** Pages whose HTML holds highlighted code (a keyword token). */
-const codePages = builtPages().filter((p) => /<pre class="[^"]*\bhandbook\b[^>]*>[\s\S]*?<span class="k/.test(readFileSync(p.file, 'utf8')));
+/**
+ * What a page looks like is its template's and its element shapes' (docs/decisions.md 106): the checks of every page
+ * visit the representative pages, which hold every shape and the longest line, word and widest table of each kind.
+ */
+const representatives = browserPages();
+/** Representatives whose HTML holds highlighted code (a keyword token). */
+const codePages = representatives.filter((p) => /<pre class="[^"]*\bhandbook\b[^>]*>[\s\S]*?<span class="k/.test(p.html));
 
 test('highlighted code: a keyword and a plain token differ in colour, in both themes, on every page with code (defect 1)', async () => {
-  assert.ok(codePages.length > 50, `expected the guides and source pages among ${codePages.length} pages with code`);
+  assert.ok(codePages.length >= 5, `expected guides and source pages among ${codePages.length} representatives with code`);
   const failures: string[] = [];
   for (const theme of THEMES) {
-    await visitAll(codePages.map((p) => p.url), { theme, colorScheme: theme }, async (page, url) => {
-      const colours = await page.evaluate(() =>
-        [...document.querySelectorAll('pre.handbook')].flatMap((pre) => {
-          const k = pre.querySelector('.k');
-          return k ? [{ plain: getComputedStyle(pre).color, keyword: getComputedStyle(k).color }] : [];
-        }),
-      );
-      const same = colours.filter((c) => c.plain === c.keyword);
-      if (same.length) failures.push(`${url} (${theme}): ${same.length} of ${colours.length} blocks show keywords in the plain colour ${same[0]!.plain}`);
-    });
+    await visitAll(
+      codePages.map((p) => p.url),
+      { theme, colorScheme: theme },
+      async (page, url) => {
+        const colours = await page.evaluate(() =>
+          [...document.querySelectorAll('pre.handbook')].flatMap((pre) => {
+            const k = pre.querySelector('.k');
+            return k ? [{ plain: getComputedStyle(pre).color, keyword: getComputedStyle(k).color }] : [];
+          }),
+        );
+        const same = colours.filter((c) => c.plain === c.keyword);
+        if (same.length) failures.push(`${url} (${theme}): ${same.length} of ${colours.length} blocks show keywords in the plain colour ${same[0]!.plain}`);
+      },
+    );
   }
   assertNone(failures);
 });
@@ -93,7 +103,7 @@ test('without JavaScript no page shows a button, since none could work (defect 7
   const problems: string[] = [];
   try {
     const page = await context.newPage();
-    for (const { url } of builtPages()) {
+    for (const { url } of representatives) {
       await page.goto(site.base + url, { waitUntil: 'load' });
       const visible = await page.locator('button:visible').allInnerTexts();
       if (visible.length) problems.push(`${url}: ${visible.map((t) => JSON.stringify(t.trim())).join(', ')}`);
@@ -130,16 +140,31 @@ test('progress is visible: a pressed toggle looks different, read guides are mar
 
   await page.goto(`${site.base}/guides/`);
   await settled(page);
-  assert.notEqual(await page.locator('a[data-guide-link][href="/guides/your-first-crossing/"]').evaluate(looks), await page.locator('a[data-guide-link][href="/guides/ownership/"]').evaluate(looks), 'the guide list shows which guide is read');
+  assert.notEqual(
+    await page.locator('a[data-guide-link][href="/guides/your-first-crossing/"]').evaluate(looks),
+    await page.locator('a[data-guide-link][href="/guides/ownership/"]').evaluate(looks),
+    'the guide list shows which guide is read',
+  );
 
   await page.goto(`${site.base}/path/`);
   await settled(page);
-  const items = await page.locator('[data-path] li').evaluateAll((lis) => lis.map((li) => `${li.textContent!.split(li.querySelector('p')?.textContent ?? '\0')[0]!.replace(/\s+/g, ' ').trim()} ${getComputedStyle(li.querySelector('a')!, '::after').content}`));
+  const items = await page.locator('[data-path] li').evaluateAll((lis) =>
+    lis.map(
+      (li) =>
+        `${li
+          .textContent!.split(li.querySelector('p')?.textContent ?? '\0')[0]!
+          .replace(/\s+/g, ' ')
+          .trim()} ${getComputedStyle(li.querySelector('a')!, '::after').content}`,
+    ),
+  );
   for (const text of items) {
     assert.doesNotMatch(text, /[a-z](not read|read\b)/, `words run together: ${text}`);
     assert.doesNotMatch(text, /✓\s*✓/, `a doubled tick: ${text}`);
   }
-  assert.ok(items.some((t) => /✓/.test(t)), 'the read guide is ticked on the path');
+  assert.ok(
+    items.some((t) => /✓/.test(t)),
+    'the read guide is ticked on the path',
+  );
 
   // The chart's scale toggle is a pressed/unpressed button too.
   await page.goto(`${site.base}/examples/checksum/`);
@@ -151,7 +176,12 @@ test('progress is visible: a pressed toggle looks different, read guides are mar
 });
 
 test('quizzes and checklists render their inline Markdown, and a wrapped question stays inside its box (defect 6)', async () => {
-  const urls = [...builtPages().filter((p) => p.url.startsWith('/guides/') && p.url !== '/guides/').map((p) => p.url), '/checklists/'];
+  const urls = [
+    ...builtPages()
+      .filter((p) => p.url.startsWith('/guides/') && p.url !== '/guides/')
+      .map((p) => p.url),
+    '/checklists/',
+  ];
   const problems: string[] = [];
   await visitAll(urls, { width: 390 }, async (page, url) => {
     // Answer every question (wrongly or not) so the feedback is rendered too.
@@ -183,35 +213,41 @@ test('quizzes and checklists render their inline Markdown, and a wrapped questio
 
 test('on a phone (390 px): no page scrolls sideways, no text under 11 px, a header of one row (defect 9)', async () => {
   const problems: string[] = [];
-  await visitAll(builtPages().map((p) => p.url), { width: 390 }, async (page, url) => {
-    const found = await page.evaluate(() => {
-      const out: string[] = [];
-      const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
-      if (overflow > 0) out.push(`scrolls sideways by ${overflow}px`);
-      const header = document.querySelector('.site-header')!.getBoundingClientRect().height;
-      if (header > 64) out.push(`header is ${header}px tall`);
-      const small = new Set<string>();
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const el = n.parentElement!;
-        if (!n.textContent!.trim() || !el.checkVisibility({ visibilityProperty: true }) || el.closest('.visually-hidden, title, desc')) continue;
-        let size = parseFloat(getComputedStyle(el).fontSize);
-        // SVG text scales with its drawing: its size on screen is the font size times the drawing's scale.
-        const svg = el.closest('svg');
-        if (svg?.viewBox.baseVal?.width) size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-        if (size < 11) small.add(`${size.toFixed(1)}px "${n.textContent!.trim().slice(0, 30)}"`);
-      }
-      if (small.size) out.push(`text under 11px: ${[...small].slice(0, 4).join(', ')}${small.size > 4 ? ` (+${small.size - 4})` : ''}`);
-      return out;
-    });
-    problems.push(...found.map((f) => `${url}: ${f}`));
-  });
+  await visitAll(
+    representatives.map((p) => p.url),
+    { width: 390 },
+    async (page, url) => {
+      const found = await page.evaluate(() => {
+        const out: string[] = [];
+        const overflow = document.documentElement.scrollWidth - document.documentElement.clientWidth;
+        if (overflow > 0) out.push(`scrolls sideways by ${overflow}px`);
+        const header = document.querySelector('.site-header')!.getBoundingClientRect().height;
+        if (header > 64) out.push(`header is ${header}px tall`);
+        const small = new Set<string>();
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const el = n.parentElement!;
+          if (!n.textContent!.trim() || !el.checkVisibility({ visibilityProperty: true }) || el.closest('.visually-hidden, title, desc')) continue;
+          let size = parseFloat(getComputedStyle(el).fontSize);
+          // SVG text scales with its drawing: its size on screen is the font size times the drawing's scale.
+          const svg = el.closest('svg');
+          if (svg?.viewBox.baseVal?.width) size *= svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          if (size < 11) small.add(`${size.toFixed(1)}px "${n.textContent!.trim().slice(0, 30)}"`);
+        }
+        if (small.size) out.push(`text under 11px: ${[...small].slice(0, 4).join(', ')}${small.size > 4 ? ` (+${small.size - 4})` : ''}`);
+        return out;
+      });
+      problems.push(...found.map((f) => `${url}: ${f}`));
+    },
+  );
   assertNone(problems);
 });
 
 test('benchmark labels: spaced units and toolchain, a y-axis title, ticks in one format, the toolchain in the chart legend (defect 11)', async () => {
   const { page } = await site.newPage();
-  const urls = builtPages().filter((p) => /class="bench"|data-chart/.test(readFileSync(p.file, 'utf8'))).map((p) => p.url);
+  const urls = builtPages()
+    .filter((p) => /class="bench"|data-chart/.test(readFileSync(p.file, 'utf8')))
+    .map((p) => p.url);
   assert.ok(urls.length >= 5, `benchmarks on ${urls.length} pages`);
   const problems: string[] = [];
   for (const url of urls) {
@@ -238,9 +274,16 @@ test('benchmark labels: spaced units and toolchain, a y-axis title, ticks in one
 });
 
 test('every scrollable region can be reached by keyboard on the guides at common screen sizes (defect 12)', async () => {
-  const guides = builtPages().filter((p) => /^\/guides\/[^/]+\/$/.test(p.url)).map((p) => p.url);
+  const guides = builtPages()
+    .filter((p) => /^\/guides\/[^/]+\/$/.test(p.url))
+    .map((p) => p.url);
   const problems: string[] = [];
-  for (const [width, height] of [[1280, 720], [1280, 800], [1366, 768], [1920, 1080]] as const) {
+  for (const [width, height] of [
+    [1280, 720],
+    [1280, 800],
+    [1366, 768],
+    [1920, 1080],
+  ] as const) {
     const context = await site.browser.newContext({ viewport: { width, height } });
     await context.addInitScript(axe.source);
     const page = await context.newPage();
@@ -300,9 +343,14 @@ test('searching cgo.Handle lands on the section that explains it, by keyboard, w
 });
 
 test('present mode: every slide fits a 1920×1080 and a 1280×720 screen, code blocks whole, a URL per slide (defect 10)', async () => {
-  const guides = builtPages().filter((p) => /^\/guides\/[^/]+\/$/.test(p.url)).map((p) => p.url);
+  const guides = builtPages()
+    .filter((p) => /^\/guides\/[^/]+\/$/.test(p.url))
+    .map((p) => p.url);
   const problems: string[] = [];
-  for (const [width, height] of [[1920, 1080], [1280, 720]] as const) {
+  for (const [width, height] of [
+    [1920, 1080],
+    [1280, 720],
+  ] as const) {
     const context = await site.browser.newContext({ viewport: { width, height } });
     await context.addInitScript('globalThis.__name = (f) => f;'); // as the harness does: tsx's __name in evaluated code
     const page = await context.newPage();
@@ -353,7 +401,10 @@ test('sitemap.xml lists every page on the configured site, robots.txt points at 
   const { SITE_URL } = await import('../../site.config.mjs');
   const get = async (p: string) => (await (await site.newPage()).page.request.get(site.base + p)).text();
   const locs = [...(await get('/sitemap.xml')).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-  const expected = builtPages().filter((p) => !p.url.startsWith('/404')).map((p) => SITE_URL + p.url).sort();
+  const expected = builtPages()
+    .filter((p) => !p.url.startsWith('/404'))
+    .map((p) => SITE_URL + p.url)
+    .sort();
   assert.deepEqual([...locs].sort(), expected);
   assert.match(await get('/robots.txt'), new RegExp(`^Sitemap: ${SITE_URL}/sitemap\\.xml$`, 'm'));
   const llms = await get('/llms.txt');

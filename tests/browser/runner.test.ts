@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { after, before, test } from 'node:test';
-import { startSite, type Site } from './harness.ts';
+import { startSite, type Site } from '../support/harness.ts';
 
 let site: Site;
 before(async () => {

@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
 import { rootDir } from '../../src/lib/sources/paths.ts';
-import { settled, startSite, type Site } from './harness.ts';
+import { settled, startSite, type Site } from '../support/harness.ts';
 
 const BASELINES = path.join(rootDir, 'tests/browser/screenshots');
 const RESULTS = path.join(rootDir, 'test-results/screenshots');

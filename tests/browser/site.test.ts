@@ -6,7 +6,7 @@ import { guidesDir } from '../../src/lib/sources/paths.ts';
 import { loadExample } from '../../src/lib/sources/manifest.ts';
 import { parseRegions } from '../../src/lib/sources/regions.ts';
 import { readVerified } from '../../src/lib/sources/results.ts';
-import { startSite, type Site, type TrackedPage } from './harness.ts';
+import { startSite, type Site, type TrackedPage } from '../support/harness.ts';
 
 let site: Site;
 const pages: TrackedPage[] = [];

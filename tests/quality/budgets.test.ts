@@ -19,7 +19,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { builtPages, distDir, settled, startSite, type Site } from '../browser/harness.ts';
+import { builtPages, distDir, settled, startSite, type Site } from '../support/harness.ts';
 import { QUERIES } from './search-queries.ts';
 
 export const BUDGET = { html: 20_000, htmlNoCode: 7_000, js: 5_000, css: 12_000, search: 180_000, searchMedian: 150_000, fonts: 100_000 };
@@ -68,7 +68,9 @@ after(async () => {
       'Size budgets (gzip -9, 1 kB = 1000 B)',
       line('what', 'size', 'budget', ''),
       line('-'.repeat(width), '-'.repeat(9), '-'.repeat(9), '----'),
-      ...rows.map((r) => line(r.what, kB(r.size), r.budget === null ? '–' : kB(r.budget), `${r.budget === null ? '' : r.size <= r.budget ? 'ok' : 'OVER'}${r.note ? `  ${r.note}` : ''}`)),
+      ...rows.map((r) =>
+        line(r.what, kB(r.size), r.budget === null ? '–' : kB(r.budget), `${r.budget === null ? '' : r.size <= r.budget ? 'ok' : 'OVER'}${r.note ? `  ${r.note}` : ''}`),
+      ),
       '',
     ].join('\n'),
   );
@@ -165,7 +167,11 @@ async function jsOnLoad(url: string) {
   const { page, context } = await site.newPage();
   const sizes = new Map<string, Promise<number>>();
   page.on('response', (r) => {
-    if (r.request().resourceType() === 'script' || /\.m?js($|\?)/.test(new URL(r.url()).pathname)) sizes.set(new URL(r.url()).pathname, r.body().then(gz, () => 0));
+    if (r.request().resourceType() === 'script' || /\.m?js($|\?)/.test(new URL(r.url()).pathname))
+      sizes.set(
+        new URL(r.url()).pathname,
+        r.body().then(gz, () => 0),
+      );
   });
   await page.goto(site.base + url);
   await settled(page, 300);
@@ -185,8 +191,16 @@ test('JavaScript: a text-only guide page loads at most 5 kB before any interacti
   assert.ok(measured.length > 0, 'no page without code to measure');
   for (const p of measured) {
     const { files, inlineSize, total } = await jsOnLoad(p.url);
-    rows.push({ what: `JS on load ${p.url}`, size: total, budget: BUDGET.js, note: `${note}; ${files.length} file(s) + ${kB(inlineSize)} inline: ${files.map((f) => `${path.basename(f.f)} ${kB(f.size)}`).join(', ')}` });
-    if (total > BUDGET.js) problems.js!.push(`${p.url}: loads ${kB(total)} of JavaScript (gzip) before any interaction, over the ${kB(BUDGET.js)} budget: ${files.map((f) => `${f.f} ${kB(f.size)}`).join(', ')}, inline ${kB(inlineSize)}`);
+    rows.push({
+      what: `JS on load ${p.url}`,
+      size: total,
+      budget: BUDGET.js,
+      note: `${note}; ${files.length} file(s) + ${kB(inlineSize)} inline: ${files.map((f) => `${path.basename(f.f)} ${kB(f.size)}`).join(', ')}`,
+    });
+    if (total > BUDGET.js)
+      problems.js!.push(
+        `${p.url}: loads ${kB(total)} of JavaScript (gzip) before any interaction, over the ${kB(BUDGET.js)} budget: ${files.map((f) => `${f.f} ${kB(f.size)}`).join(', ')}, inline ${kB(inlineSize)}`,
+      );
   }
   assert.deepEqual(problems.js, []);
 });
@@ -199,7 +213,12 @@ async function firstSearch(query: string) {
   await page.waitForLoadState('networkidle');
   // From here on, everything fetched is for the search.
   const sizes = new Map<string, Promise<number>>();
-  page.on('response', (r) => sizes.set(new URL(r.url()).pathname, r.body().then(gz, () => 0)));
+  page.on('response', (r) =>
+    sizes.set(
+      new URL(r.url()).pathname,
+      r.body().then(gz, () => 0),
+    ),
+  );
   await page.locator('[data-search-open]').click();
   await page.locator('dialog[open] input').fill(query);
   await page.locator('dialog[open] [data-status]', { hasText: `“${query}”` }).waitFor({ timeout: 10_000 });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { rootDir } from '../../src/lib/sources/paths.ts';
-import { builtPages } from '../browser/harness.ts';
+import { builtPages } from '../support/harness.ts';
 
 const config = JSON.parse(readFileSync(path.join(rootDir, '.htmlvalidate.json'), 'utf8')) as ConfigData;
 const validator = new HtmlValidate(new StaticConfigLoader(config));

@@ -1,13 +1,15 @@
 /**
- * Keyboard gate, on every built page at desktop and phone widths: the skip link comes first and moves focus to <main>;
+ * Keyboard gate, on a representative set of pages (every template, and every element shape any page has:
+ * tests/support/templates.ts, docs/decisions.md 106) at desktop and phone widths: the skip link comes first and moves focus to <main>;
  * Tab reaches every visible interactive control, each with a visible focus indicator; and every kind of control that
  * is not a plain link or field does something when pressed with Enter and with Space.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { CDPSession } from 'playwright-core';
-import { builtPages, settled, startSite, type Site, type TrackedPage } from '../browser/harness.ts';
+import { settled, startSite, type Site, type TrackedPage } from '../support/harness.ts';
 import { report, splitWhere } from './report.ts';
+import { browserPages } from '../support/templates.ts';
 
 let site: Site;
 before(async () => {
@@ -39,7 +41,10 @@ const markControls = () => {
     el.dataset.kb = String(n++);
     const role = el.getAttribute('role');
     const activatable = el.matches('button, summary, [role="button"], [role="tab"], [role="switch"], [role="checkbox"], [role="menuitem"]');
-    const kind = `${el.tagName.toLowerCase()}${role ? `[role=${role}]` : ''}.${[...el.classList].sort().join('.')}${Object.keys(el.dataset).filter((k) => k !== 'kb').map((k) => `[data-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}]`).join('')}`;
+    const kind = `${el.tagName.toLowerCase()}${role ? `[role=${role}]` : ''}.${[...el.classList].sort().join('.')}${Object.keys(el.dataset)
+      .filter((k) => k !== 'kb')
+      .map((k) => `[data-${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}]`)
+      .join('')}`;
     // Tab stops once in a group of radio buttons (arrow keys move within it): reaching one reaches the group.
     const radio = el instanceof HTMLInputElement && el.type === 'radio' && el.name;
     const group = radio ? `radio ${el.closest('form, fieldset')?.id ?? ''} ${(el as HTMLInputElement).name}` : null;
@@ -218,7 +223,7 @@ async function checkPage(page: Page, cdp: CDPSession, url: string, operated: Set
   return problems;
 }
 
-const pages = builtPages();
+const pages = browserPages();
 
 const operated = new Set<string>();
 const tally: Record<number, number> = {};
@@ -235,7 +240,10 @@ describe('keyboard: every control reachable by Tab and visibly focused (1280px a
       );
       // Open in StackBlitz opens stackblitz.com in a new window: a reader's choice, not a page load. The window is
       // closed and nothing leaves the machine.
-      await tracked.context.route((u) => u.origin !== site.base && u.protocol !== 'data:' && u.protocol !== 'blob:', (route) => route.abort());
+      await tracked.context.route(
+        (u) => u.origin !== site.base && u.protocol !== 'data:' && u.protocol !== 'blob:',
+        (route) => route.abort(),
+      );
       tracked.context.on('page', (p) => void (p !== tracked.page && p.close()));
       const cdp = await tracked.context.newCDPSession(tracked.page);
       const problems: string[] = [];
@@ -246,8 +254,10 @@ describe('keyboard: every control reachable by Tab and visibly focused (1280px a
   }
 });
 
-test('the keyboard checks covered every page', () => {
-  console.log(`keyboard: ${pages.length} pages; controls reached by Tab: ${WIDTHS.map((w) => `${tally[w] ?? 0} at ${w}px`).join(', ')}; pressed with Enter and Space: ${[...operated].join(', ')}`);
+test('the keyboard checks covered every representative page', () => {
+  console.log(
+    `keyboard: ${pages.length} representative pages; controls reached by Tab: ${WIDTHS.map((w) => `${tally[w] ?? 0} at ${w}px`).join(', ')}; pressed with Enter and Space: ${[...operated].join(', ')}`,
+  );
   assert.ok((tally[WIDTHS[0]!] ?? 0) > pages.length, 'the Tab walks reached almost nothing');
 });
 

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { settled, startSite, type Site } from '../browser/harness.ts';
+import { settled, startSite, type Site } from '../support/harness.ts';
 import { QUERIES } from './search-queries.ts';
 
 let site: Site;
@@ -28,11 +28,21 @@ test('each reviewer query opens the section that explains it, first', async () =
     await input.fill(query);
     // The status names the query once its results are in (older, superseded searches are dropped).
     await page.locator('dialog[open] [data-status]', { hasText: `“${query}”` }).waitFor({ timeout: 10_000 });
-    const results = await page.locator('dialog[open] .search-results li a').evaluateAll((as) => as.map((a) => { const u = new URL((a as HTMLAnchorElement).href); return u.pathname + u.hash; }));
+    const results = await page.locator('dialog[open] .search-results li a').evaluateAll((as) =>
+      as.map((a) => {
+        const u = new URL((a as HTMLAnchorElement).href);
+        return u.pathname + u.hash;
+      }),
+    );
     const first = results[0] ?? '(no results)';
     const rank = results.indexOf(expected);
-    table.push(`  ${first === expected ? 'ok  ' : 'FAIL'} ${query.padEnd(20)} → ${first}${first === expected ? '' : ` (expected ${expected}${rank >= 0 ? `, ranked ${rank + 1}` : ', not in the first 8'})`}`);
-    if (first !== expected) problems.push(`search “${query}”: first result is ${first}, expected ${expected}${rank >= 0 ? ` (ranked ${rank + 1})` : ' (not among the results shown)'}; results: ${results.join(', ') || 'none'}`);
+    table.push(
+      `  ${first === expected ? 'ok  ' : 'FAIL'} ${query.padEnd(20)} → ${first}${first === expected ? '' : ` (expected ${expected}${rank >= 0 ? `, ranked ${rank + 1}` : ', not in the first 8'})`}`,
+    );
+    if (first !== expected)
+      problems.push(
+        `search “${query}”: first result is ${first}, expected ${expected}${rank >= 0 ? ` (ranked ${rank + 1})` : ' (not among the results shown)'}; results: ${results.join(', ') || 'none'}`,
+      );
   }
   await context.close();
   console.log(`search quality:\n${table.join('\n')}`);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseGuide } from '../../src/lib/sources/guides.ts';
-import { loadSnippet } from '../../src/lib/sources/snippets.ts';
 
 const guide = (frontmatter: string, body = 'Text.\n') => `---\n${frontmatter}\n---\n${body}`;
 const fm = `title: A guide
@@ -53,15 +52,4 @@ test('attribute values may contain >', async () => {
 
 test('a citation with an expression attribute is rejected', () => {
   assert.throws(() => parseGuide(guide(fm, '<Code example={x} file="a.go" />\n'), 'g.mdx'), /g\.mdx:7: .*plain string/);
-});
-
-test('a region that no longer exists fails, naming the citing guide and the regions there are', () => {
-  assert.throws(
-    () => loadSnippet('hello-boundary', 'go/hello.go', 'gone', 'content/guides/a.mdx:12'),
-    (e: Error) => e.message.startsWith('content/guides/a.mdx:12: cites region "gone"') && /it has: preamble, wrapper, abi-check/.test(e.message),
-  );
-});
-
-test('a missing file fails the same way', () => {
-  assert.throws(() => loadSnippet('hello-boundary', 'go/nope.go', undefined, 'content/guides/a.mdx:3'), /a\.mdx:3: cites hello-boundary\/go\/nope\.go, which does not exist/);
 });

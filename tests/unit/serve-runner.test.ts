@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import { createRunner } from '../../scripts/serve/runner.ts';
 import { buildEnv } from '../../scripts/lib/example-env.ts';
 import { loadExamples } from '../../src/lib/sources/manifest.ts';
-import { assertNothingLeftUnder, goBuildingUnder } from './run-leftovers.ts';
+import { assertNothingLeftUnder, goBuildingUnder } from '../support/run-leftovers.ts';
 
 let server: Server;
 let port: number;

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, test } from 'node:test';
 import { rootDir } from '../../src/lib/sources/paths.ts';
-import { assertNothingLeftUnder, goBuildingUnder, processesUnder } from './run-leftovers.ts';
+import { assertNothingLeftUnder, goBuildingUnder, processesUnder } from '../support/run-leftovers.ts';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'serve-start-'));
 const dist = path.join(tmp, 'dist');

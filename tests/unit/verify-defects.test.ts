@@ -24,7 +24,7 @@ import path from 'node:path';
 import { before, test } from 'node:test';
 import { CBINDGEN } from '../../src/lib/commands/commands.ts';
 import { rootDir } from '../../src/lib/sources/paths.ts';
-import { copyOfRepository, laneReport, replaceOnce, verifyAsync } from './repository-copy.ts';
+import { copyOfRepository, laneReport, replaceOnce, verifyAsync } from '../support/repository-copy.ts';
 
 const MC = 'examples/memory-contracts';
 const CC = 'examples/concurrency';

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, test } from 'node:test';
 import { rootDir } from '../../src/lib/sources/paths.ts';
-import { copyOfRepository, edit, laneReport, verify } from './repository-copy.ts';
+import { copyOfRepository, edit, laneReport, verify } from '../support/repository-copy.ts';
 
 const EXAMPLE = 'examples/hello-boundary';
 const LIB = `${EXAMPLE}/rust/src/lib.rs`;

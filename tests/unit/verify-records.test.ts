@@ -1,5 +1,5 @@
 /**
- * `verify --check` end to end on copies of the repository (tests/unit/repo-copy.ts): figures edited by hand, a stale
+ * `verify --check` end to end on copies of the repository (tests/support/repository-copy.ts): figures edited by hand, a stale
  * example whose changed sources do not build or pass their tests, a truncated record.
  */
 import assert from 'node:assert/strict';
@@ -10,7 +10,7 @@ import { evaluateClaim } from '../../src/lib/measure/claims.ts';
 import { loadExample } from '../../src/lib/sources/manifest.ts';
 import type { Verified } from '../../src/lib/sources/results.ts';
 import { summarize } from '../../src/lib/measure/stats.ts';
-import { copyOfRepository, edit, markCurrent, verifyCheck } from './repository-copy.ts';
+import { copyOfRepository, edit, markCurrent, verifyCheck } from '../support/repository-copy.ts';
 
 const RECORD = 'examples/error-mapping/verified.json';
 const CLAIM = 'error-path-costs-more';

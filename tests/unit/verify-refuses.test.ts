@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { rootDir } from '../../src/lib/sources/paths.ts';
-import { copyOfRepository, edit, verify, verifyCheck as verifyCheckIn } from './repository-copy.ts';
+import { copyOfRepository, edit, verify, verifyCheck as verifyCheckIn } from '../support/repository-copy.ts';
 
 const verifyCheck = (dir: string) => verifyCheckIn(dir, '--no-bench', '--example', 'hello-boundary');
 
