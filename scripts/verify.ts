@@ -173,7 +173,9 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
   const run = await step(shown(runCommand(example)), () => runner.runMain());
   if (stale) throw new StepFailure(stale);
   if (opts.check && recorded && run.output !== recorded.run.output) {
-    throw new StepFailure(`${recordFile}: the output of \`${run.command}\` differs from the recorded one\n  recorded:\n${tail(recorded.run.output)}\n  now:\n${tail(run.output)}\n  → if the change is intended, run \`npm run verify -- --example ${example.slug}\``);
+    throw new StepFailure(
+      `${recordFile}: the output of \`${run.command}\` differs from the recorded one\n  recorded:\n${tail(recorded.run.output)}\n  now:\n${tail(run.output)}\n  → if the change is intended, run \`npm run verify -- --example ${example.slug}\``,
+    );
   }
 
   let benchmarks: Verified['benchmarks'] = null;
@@ -185,7 +187,14 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
     if (drift) failures.push(drift);
     const broken = benchmarks.claims.filter((c) => !c.holds);
     if (broken.length) {
-      failures.push(broken.map((c) => `${relative(example.dir)}/example.yaml: claim "${c.id}" does not hold on this machine: measured ${c.ratio}×, claimed ≥ ${c.by}×\n  "${c.says}"\n  → rerun to rule out noise; if it persists, the claim (and the guide citing it) must change`).join('\n'));
+      failures.push(
+        broken
+          .map(
+            (c) =>
+              `${relative(example.dir)}/example.yaml: claim "${c.id}" does not hold on this machine: measured ${c.ratio}×, claimed ≥ ${c.by}×\n  "${c.says}"\n  → rerun to rule out noise; if it persists, the claim (and the guide citing it) must change`,
+          )
+          .join('\n'),
+      );
     }
   } else if (recorded?.benchmarks && !opts.check) {
     if (recorded.sourceHash !== hash) {

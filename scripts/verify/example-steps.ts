@@ -20,11 +20,7 @@ export class StepFailure extends Error {}
  * panic message, which panic tests print on purpose); a compiler, clippy, Miri or go vet diagnostic, a cargo test
  * failure or a formatting diff; a Rust panic.
  */
-const ERROR_START = [
-  /^(--- FAIL: |panic: |fatal error: )/,
-  /^(error(\[\w+\])?: |\S+\.go:\d+:\d+: |# |---- .+ stdout ----$|Diff in |diff )/,
-  /^thread '.*' panicked at /,
-];
+const ERROR_START = [/^(--- FAIL: |panic: |fatal error: )/, /^(error(\[\w+\])?: |\S+\.go:\d+:\d+: |# |---- .+ stdout ----$|Diff in |diff )/, /^thread '.*' panicked at /];
 
 /** Inputs outside an example's folder that shape its results. */
 export const SHARED_INPUTS = [path.join(rootDir, 'rust-toolchain.toml')];
@@ -34,7 +30,9 @@ async function must(what: string, file: string, c: Command, env: NodeJS.ProcessE
   const r = await exec(c.cmd, c.args, processOptions(c, env));
   if (r.timedOut) throw new StepFailure(`${file}: ${what} timed out after ${Math.round(r.ms / 1000)} s (\`${shown(c)}\`)\n  → ${fix}`);
   if (r.code !== 0) {
-    throw new StepFailure(`${file}: ${what} failed (\`${shown(c)}\` ${r.startError ? `could not start: ${r.startError}` : `exited ${r.code ?? r.signal}`})\n${failureExcerpt(r.stdout + r.stderr)}\n  → ${fix}`);
+    throw new StepFailure(
+      `${file}: ${what} failed (\`${shown(c)}\` ${r.startError ? `could not start: ${r.startError}` : `exited ${r.code ?? r.signal}`})\n${failureExcerpt(r.stdout + r.stderr)}\n  → ${fix}`,
+    );
   }
   return r;
 }
@@ -86,7 +84,13 @@ export class ExampleRunner {
     const failed: string[] = [];
     for (const c of spec.commands(this.example, miri)) {
       const r = await exec(c.cmd, c.args, processOptions(c, this.env));
-      const why = r.timedOut ? `timed out after ${Math.round(r.ms / 1000)} s` : r.code !== 0 ? `exited ${r.code ?? r.signal}` : c.silentWhenGood && r.stdout.trim() ? 'reported' : null;
+      const why = r.timedOut
+        ? `timed out after ${Math.round(r.ms / 1000)} s`
+        : r.code !== 0
+          ? `exited ${r.code ?? r.signal}`
+          : c.silentWhenGood && r.stdout.trim()
+            ? 'reported'
+            : null;
       if (!why) continue;
       const cwd = path.join(rootDir, c.dir);
       failed.push(`  \`${shown(c)}\` in ${c.dir} ${why}:\n${firstErrors(r.stdout + r.stderr, { cwd, start: ERROR_START, keep: /^-test\.shuffle \d+$/ })}`);

@@ -30,7 +30,9 @@ export function checkRecordedFigures(example: Example, recorded: Verified): void
   if (!recorded.benchmarks) return;
   const problems = inconsistentFigures(recorded.benchmarks, example.manifest.benchmarks?.claims ?? []);
   if (problems.length) {
-    throw new StepFailure(`${recordFile(example)}: figures that its own samples do not give (edited by hand, or written by an older verify)\n  ${problems.join('\n  ')}\n  → ${rerecord(example)}`);
+    throw new StepFailure(
+      `${recordFile(example)}: figures that its own samples do not give (edited by hand, or written by an older verify)\n  ${problems.join('\n  ')}\n  → ${rerecord(example)}`,
+    );
   }
 }
 

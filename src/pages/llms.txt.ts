@@ -17,7 +17,9 @@ ${guides.map((g) => `- [${g.data.title}](${base}/guides/${g.id}/): ${g.data.summ
 
 ## Examples
 
-${allExamples().map((e) => `- [${e.manifest.title}](${base}/examples/${e.slug}/): ${e.manifest.summary}`).join('\n')}
+${allExamples()
+  .map((e) => `- [${e.manifest.title}](${base}/examples/${e.slug}/): ${e.manifest.summary}`)
+  .join('\n')}
 
 ## Optional
 

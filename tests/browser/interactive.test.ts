@@ -72,7 +72,10 @@ test('the checklists page copies ticked items as Markdown citing the configured 
   await page.getByText('Copied 1 item as Markdown.').waitFor();
   const md = await page.evaluate(() => navigator.clipboard.readText());
   // A citation pasted into a pull request links to the published site, not to the address this test serves it on.
-  assert.equal(md, `- [x] [\`ffi-abi-version\`](${SITE_URL}/checklists/#check-ffi-abi-version) The Go wrapper checks the Rust library's ABI version against the header it was compiled with, before any call into Rust, and CI fails when the header's declarations change without a new ABI version. ([why](${SITE_URL}/guides/your-first-crossing/#check-the-abi-version-at-start-up))\n`);
+  assert.equal(
+    md,
+    `- [x] [\`ffi-abi-version\`](${SITE_URL}/checklists/#check-ffi-abi-version) The Go wrapper checks the Rust library's ABI version against the header it was compiled with, before any call into Rust, and CI fails when the header's declarations change without a new ABI version. ([why](${SITE_URL}/guides/your-first-crossing/#check-the-abi-version-at-start-up))\n`,
+  );
   await page.reload();
   assert.equal(await page.getByRole('checkbox', { name: /ffi-abi-version/ }).isChecked(), true, 'ticks are remembered');
   await page.getByRole('button', { name: 'Copy the full list as Markdown' }).click();
@@ -147,8 +150,14 @@ test('guide pages load no island code until a reader uses one', async () => {
   await page.goto(`${site.base}/guides/your-first-crossing/`);
   await page.waitForLoadState('networkidle');
   const islands = /\/(quiz|present|progress|stackblitz|sdk)[^/]*\.js$/;
-  assert.deepEqual(scripts.filter((s) => islands.test(s)), []);
+  assert.deepEqual(
+    scripts.filter((s) => islands.test(s)),
+    [],
+  );
   await page.getByRole('button', { name: 'Present this guide as slides' }).click();
   await page.getByRole('dialog').waitFor();
-  assert.ok(scripts.some((s) => /present[^/]*\.js$/.test(s)), `present mode's code loads on use (loaded: ${scripts.join(', ')})`);
+  assert.ok(
+    scripts.some((s) => /present[^/]*\.js$/.test(s)),
+    `present mode's code loads on use (loaded: ${scripts.join(', ')})`,
+  );
 });

@@ -24,13 +24,23 @@ function send(method: string, path: string, headers: Record<string, string> = {}
   });
 }
 const origin = () => ({ origin: `http://127.0.0.1:${site.port}` });
-const events = (body: string) => body.trim().split('\n').map((l) => JSON.parse(l) as { t: string; [k: string]: unknown });
+const events = (body: string) =>
+  body
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { t: string; [k: string]: unknown });
 
 test('a run from the local site streams the real output and the exit status', async () => {
   const r = await send('POST', '/api/run/hello-boundary/run', origin());
   assert.equal(r.status, 200);
   const ev = events(r.body);
-  assert.match(ev.filter((e) => e.t === 'out').map((e) => e.data).join(''), /Rust says 2 \+ 40 = 42/);
+  assert.match(
+    ev
+      .filter((e) => e.t === 'out')
+      .map((e) => e.data)
+      .join(''),
+    /Rust says 2 \+ 40 = 42/,
+  );
   assert.deepEqual(ev.at(-1), { ...ev.at(-1), t: 'exit', code: 0, timedOut: false, truncated: false });
 });
 
@@ -76,7 +86,10 @@ test('the Run button on an example page streams the real output', async () => {
   await page.goto(`${site.base}/examples/hello-boundary/`);
   await page.getByRole('button', { name: 'Run main' }).click();
   await page.locator('[data-run-panel] pre.live').getByText('Rust says 2 + 40 = 42').waitFor({ timeout: 60_000 });
-  await page.locator('[data-run-panel] [data-run-status]').getByText(/Finished: exit status 0/).waitFor();
+  await page
+    .locator('[data-run-panel] [data-run-status]')
+    .getByText(/Finished: exit status 0/)
+    .waitFor();
   assert.deepEqual(tracked.consoleErrors, []);
 });
 
@@ -85,7 +98,10 @@ test('Stop ends a run from the page', async () => {
   await page.goto(`${site.base}/examples/checksum/`);
   await page.getByRole('button', { name: 'Run benchmarks (short)' }).click();
   await page.getByRole('button', { name: 'Stop' }).click();
-  await page.locator('[data-run-panel] [data-run-status]').getByText(/Stopped/).waitFor();
+  await page
+    .locator('[data-run-panel] [data-run-status]')
+    .getByText(/Stopped/)
+    .waitFor();
   await new Promise((r) => setTimeout(r, 300));
   assert.equal(site.runner.active(), 0);
 });
@@ -96,7 +112,10 @@ test('a missing toolchain is a clear message, not a crash', async () => {
     const { page } = await bare.newPage();
     await page.goto(`${bare.base}/examples/hello-boundary/`);
     await page.getByRole('button', { name: 'Run main' }).click();
-    await page.locator('[data-run-panel] pre.live').getByText(/Go not found/).waitFor();
+    await page
+      .locator('[data-run-panel] pre.live')
+      .getByText(/Go not found/)
+      .waitFor();
     assert.match(await page.locator('[data-run-panel] pre.live').innerText(), /Install Go 1\.26/);
   } finally {
     await bare.close();

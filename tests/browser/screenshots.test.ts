@@ -47,7 +47,10 @@ after(async () => {
 for (const [name, shot] of Object.entries(SHOTS)) {
   test(`screenshot: ${name}`, async () => {
     const problems: string[] = [];
-    for (const [width, height] of [[1280, 800], [390, 844]] as const) {
+    for (const [width, height] of [
+      [1280, 800],
+      [390, 844],
+    ] as const) {
       for (const theme of ['light', 'dark'] as const) {
         const context = await site.browser.newContext({ viewport: { width, height }, colorScheme: theme, reducedMotion: 'reduce' });
         await context.addInitScript('globalThis.__name = (f) => f;'); // as the harness does: tsx's __name in evaluated code

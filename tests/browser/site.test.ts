@@ -91,7 +91,10 @@ test('an unknown address gets the 404 page with status 404', async () => {
   assert.equal(tracked.response?.status(), 404);
   assert.match(await tracked.page.locator('h1').innerText(), /Page not found/);
   // The browser logs the 404 status itself; that one message is expected here and nowhere else.
-  assert.deepEqual(tracked.consoleErrors.map((e) => /status of 404/.test(e)), [true]);
+  assert.deepEqual(
+    tracked.consoleErrors.map((e) => /status of 404/.test(e)),
+    [true],
+  );
   tracked.consoleErrors.length = 0;
 });
 
@@ -105,6 +108,12 @@ test('readable on a phone: no horizontal scrolling', async () => {
 
 test('no page logged an error or asked for another host', () => {
   assert.ok(pages.length > 5);
-  assert.deepEqual(pages.flatMap((p) => p.consoleErrors), []);
-  assert.deepEqual(pages.flatMap((p) => p.outsideRequests), []);
+  assert.deepEqual(
+    pages.flatMap((p) => p.consoleErrors),
+    [],
+  );
+  assert.deepEqual(
+    pages.flatMap((p) => p.outsideRequests),
+    [],
+  );
 });

@@ -145,7 +145,15 @@ test(`Fonts: a page loads at most ${BUDGET.fonts / 1000} kB of fonts, and the bu
   for (const url of ['/', pages.find((p) => /^\/guides\/[^/]+\/$/.test(p.url))!.url]) {
     const { page, context } = await site.newPage();
     const sizes = new Map<string, Promise<number>>();
-    page.on('response', (r) => r.request().resourceType() === 'font' && sizes.set(new URL(r.url()).pathname, r.body().then(gz, () => 0)));
+    page.on(
+      'response',
+      (r) =>
+        r.request().resourceType() === 'font' &&
+        sizes.set(
+          new URL(r.url()).pathname,
+          r.body().then(gz, () => 0),
+        ),
+    );
     await page.goto(site.base + url);
     await settled(page, 300);
     await page.waitForLoadState('networkidle');
@@ -154,7 +162,8 @@ test(`Fonts: a page loads at most ${BUDGET.fonts / 1000} kB of fonts, and the bu
     const total = files.reduce((n, x) => n + x.size, 0);
     files.forEach((f) => loaded.add(f.f.slice(1)));
     rows.push({ what: `Fonts on ${url}`, size: total, budget: BUDGET.fonts, note: files.map((f) => `${path.basename(f.f)} ${kB(f.size)}`).join(', ') });
-    if (total > BUDGET.fonts) problems.fonts!.push(`${url}: loads ${kB(total)} of fonts, over the ${kB(BUDGET.fonts)} budget: ${files.map((f) => `${f.f} ${kB(f.size)}`).join(', ')}`);
+    if (total > BUDGET.fonts)
+      problems.fonts!.push(`${url}: loads ${kB(total)} of fonts, over the ${kB(BUDGET.fonts)} budget: ${files.map((f) => `${f.f} ${kB(f.size)}`).join(', ')}`);
   }
   const unused = emitted.map((f) => f.split(path.sep).join('/')).filter((f) => !loaded.has(f));
   if (unused.length) problems.fonts!.push(`the build emits font files no page loads (a whole @fontsource stylesheet imported?): ${unused.join(', ')}`);
@@ -233,9 +242,26 @@ test(`Search: a first search transfers at most ${BUDGET.searchMedian / 1000} kB 
   for (const [query] of QUERIES) {
     const m = { query, ...(await firstSearch(query)) };
     measured.push(m);
-    rows.push({ what: `Search: first search “${query}” (${m.files.length} responses)`, size: m.total, budget: BUDGET.search, note: `largest: ${m.files.slice(0, 2).map((f) => `${path.basename(f.f)} ${kB(f.size)}`).join(', ')}` });
-    if (m.total > BUDGET.search) problems.search!.push(`search for “${query}”: ${kB(m.total)} transferred (gzip) on a cold cache, over the ${kB(BUDGET.search)} budget; largest: ${m.files.slice(0, 3).map((f) => `${f.f} ${kB(f.size)}`).join(', ')}`);
-    assert.ok(m.files.some((f) => /^wasm\./.test(path.basename(f.f))), `the search for “${query}” loaded no Pagefind wasm: was the cache cold?`);
+    rows.push({
+      what: `Search: first search “${query}” (${m.files.length} responses)`,
+      size: m.total,
+      budget: BUDGET.search,
+      note: `largest: ${m.files
+        .slice(0, 2)
+        .map((f) => `${path.basename(f.f)} ${kB(f.size)}`)
+        .join(', ')}`,
+    });
+    if (m.total > BUDGET.search)
+      problems.search!.push(
+        `search for “${query}”: ${kB(m.total)} transferred (gzip) on a cold cache, over the ${kB(BUDGET.search)} budget; largest: ${m.files
+          .slice(0, 3)
+          .map((f) => `${f.f} ${kB(f.size)}`)
+          .join(', ')}`,
+      );
+    assert.ok(
+      m.files.some((f) => /^wasm\./.test(path.basename(f.f))),
+      `the search for “${query}” loaded no Pagefind wasm: was the cache cold?`,
+    );
   }
   const totals = measured.map((m) => m.total).sort((a, b) => a - b);
   const mid = totals.length >> 1;

@@ -63,7 +63,10 @@ export function replaceOnce(dir: string, file: string, anchor: string, replaceme
   const text = readFileSync(path.join(dir, file), 'utf8');
   const count = text.split(anchor).length - 1;
   assert.equal(count, 1, `${file}: the text this test edits occurs ${count} times, not once; update the test to the code:\n${anchor}`);
-  writeFileSync(path.join(dir, file), text.replace(anchor, () => replacement));
+  writeFileSync(
+    path.join(dir, file),
+    text.replace(anchor, () => replacement),
+  );
 }
 
 /** `verify` without blocking, so that runs in several copies overlap. */

@@ -25,9 +25,7 @@ export function processesUnder(tmp: string): string[] {
  * those: the server and npm keep their own caches in TMPDIR too (tsx's, Node's compile cache).
  */
 export function filesUnder(tmp: string): string[] {
-  return readdirSync(tmp, { recursive: true, encoding: 'utf8' }).filter(
-    (f) => f.split(path.sep).length <= 2 && /^(handbook-run-|go-build)/.test(path.basename(f)),
-  );
+  return readdirSync(tmp, { recursive: true, encoding: 'utf8' }).filter((f) => f.split(path.sep).length <= 2 && /^(handbook-run-|go-build)/.test(path.basename(f)));
 }
 
 /** Resolves once Go is building under `tmp` (a go-build folder exists), then lets the compile get going. */

@@ -27,7 +27,10 @@ error: could not compile \`hello-boundary\` (lib) due to 1 previous error`;
 test('only the first three Rust errors are shown, in order', () => {
   const block = (i: number) => `error[E0425]: cannot find value \`x${i}\` in this scope\n --> src/lib.rs:${i}:1\n  |\n`;
   const shown = failureExcerpt([1, 2, 3, 4, 5].map(block).join('\n'));
-  assert.deepEqual([...shown.matchAll(/src\/lib\.rs:(\d+):1/g)].map((m) => m[1]), ['1', '2', '3']);
+  assert.deepEqual(
+    [...shown.matchAll(/src\/lib\.rs:(\d+):1/g)].map((m) => m[1]),
+    ['1', '2', '3'],
+  );
 });
 
 test('Go compile errors are shown from the first, with their package', () => {
@@ -40,7 +43,7 @@ FAIL	example.com/handbook/hello [build failed]`;
   assert.match(shown, /# example\.com\/handbook\/hello\n {4}\.\/hello\.go:14:9: undefined: addd\n {4}\.\/hello\.go:20:2:/);
 });
 
-test('cargo\'s `error: test failed` is not a compiler error: the failing test\'s output (the tail) is shown', () => {
+test("cargo's `error: test failed` is not a compiler error: the failing test's output (the tail) is shown", () => {
   const output = `${filler(30)}\n---- tests::adds stdout ----\nassertion failed\nerror: test failed, to rerun pass \`-p x --lib\``;
   const shown = failureExcerpt(output);
   assert.match(shown, /---- tests::adds stdout ----/);

@@ -43,7 +43,10 @@ test('a valid manifest loads with defaults filled in', () => {
 
 test('a wrong type names the file, the key and its line', () => {
   const root = withManifest(valid.replace('by: 2', 'by: twice'));
-  assert.throws(() => loadExample('sample', root), (e: Error) => /sample\/example\.yaml:16: `benchmarks\.claims\.0\.by`/.test(e.message));
+  assert.throws(
+    () => loadExample('sample', root),
+    (e: Error) => /sample\/example\.yaml:16: `benchmarks\.claims\.0\.by`/.test(e.message),
+  );
 });
 
 test('an unknown key is rejected, not ignored', () => {
@@ -67,7 +70,7 @@ test('a folder that looks like an example but has no manifest fails loudly', () 
   assert.throws(() => loadExamples(root), /half-done\/example\.yaml: missing manifest/);
 });
 
-test('every schema problem is reported, each at its own key\'s line, not the enclosing map\'s', () => {
+test("every schema problem is reported, each at its own key's line, not the enclosing map's", () => {
   const text = valid.replace('  crate: sample', '  crate: sample\n  crates: typo').replace('by: 2', 'by: twice');
   const root = withManifest(text);
   const line = (key: string) => text.split('\n').findIndex((l) => l.trimStart().startsWith(`${key}:`)) + 1;

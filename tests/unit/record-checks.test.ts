@@ -73,17 +73,23 @@ test('samples forged consistently are caught by the fresh run: the claim and the
   const claims = example.manifest.benchmarks!.claims;
   const forged = rescaled(bench, claims, 'Rust/size=1048576', 10);
   const drifts = driftedRatios(forged, bench);
-  assert.deepEqual(drifts.map((d) => d.figure), ['claim "rust-wins-at-1mib"', 'Go/size=1048576 ÷ Rust/size=1048576', 'Rust/size=1048576 ÷ RustCopy/size=1048576']);
+  assert.deepEqual(
+    drifts.map((d) => d.figure),
+    ['claim "rust-wins-at-1mib"', 'Go/size=1048576 ÷ Rust/size=1048576', 'Rust/size=1048576 ÷ RustCopy/size=1048576'],
+  );
   assert.equal(drifts[0]!.recorded, forged.claims.find((c) => c.id === 'rust-wins-at-1mib')!.ratio);
   assert.equal(drifts[0]!.fresh, bench.claims.find((c) => c.id === 'rust-wins-at-1mib')!.ratio);
 });
 
 test('a shown ratio the fresh run did not measure is a drift, not a pass', () => {
   const { bench } = errorMapping();
-  assert.deepEqual(driftedRatios(bench, { ...bench, claims: [] }).map((d) => [d.figure, d.fresh]), [['claim "error-path-costs-more"', Number.NaN]]);
+  assert.deepEqual(
+    driftedRatios(bench, { ...bench, claims: [] }).map((d) => [d.figure, d.fresh]),
+    [['claim "error-path-costs-more"', Number.NaN]],
+  );
 });
 
-test('a sample dropped from a benchmark is named with the run\'s -count', () => {
+test("a sample dropped from a benchmark is named with the run's -count", () => {
   const { bench, claims } = errorMapping();
   const r = bench.results[0]!;
   r.samples.pop();

@@ -13,9 +13,16 @@ test('a malformed record names the file and says how to fix it', () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'v-'));
   writeFileSync(path.join(dir, 'verified.json'), '{"example": "x"}');
   const slug = path.basename(dir);
-  assert.throws(() => readVerified(dir), (e: Error) => e.message.endsWith(`verified.json: \`sourceHash\`: Invalid input: expected string, received undefined\n  → run \`npm run verify -- --example ${slug}\` to record it again`));
+  assert.throws(
+    () => readVerified(dir),
+    (e: Error) =>
+      e.message.endsWith(`verified.json: \`sourceHash\`: Invalid input: expected string, received undefined\n  → run \`npm run verify -- --example ${slug}\` to record it again`),
+  );
   writeFileSync(path.join(dir, 'verified.json'), '{"example": "x", "run": {"comm');
-  assert.throws(() => readVerified(dir), (e: Error) => /verified\.json: not valid JSON: .*\n  → run `npm run verify -- --example (.*)` to record it again$/.exec(e.message)?.[1] === slug);
+  assert.throws(
+    () => readVerified(dir),
+    (e: Error) => /verified\.json: not valid JSON: .*\n  → run `npm run verify -- --example (.*)` to record it again$/.exec(e.message)?.[1] === slug,
+  );
 });
 
 test('every committed record is valid', async () => {

@@ -45,12 +45,15 @@ async function startBuilding(): Promise<{ req: ClientRequest; ended: Promise<str
   let status = 0;
   let end!: (body: string) => void;
   const ended = new Promise<string>((resolve) => (end = resolve));
-  const req = request({ host: '127.0.0.1', port, method: 'POST', path: '/api/run/hello-boundary/run', headers: { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}` } }, (res) => {
-    status = res.statusCode!;
-    res.on('data', (d: Buffer) => (body += d));
-    res.on('end', () => end(body));
-    res.on('error', () => {}); // the first test aborts this response itself
-  });
+  const req = request(
+    { host: '127.0.0.1', port, method: 'POST', path: '/api/run/hello-boundary/run', headers: { host: `127.0.0.1:${port}`, origin: `http://127.0.0.1:${port}` } },
+    (res) => {
+      status = res.statusCode!;
+      res.on('data', (d: Buffer) => (body += d));
+      res.on('end', () => end(body));
+      res.on('error', () => {}); // the first test aborts this response itself
+    },
+  );
   req.on('error', () => {});
   req.end();
   await goBuildingUnder(tmp, () => `status ${status}, stream ${body}`);

@@ -96,7 +96,11 @@ test('the requests from issue 11 get a 4xx or a same-site redirect, and the serv
     await checkAnswer(a, target);
   }
   const euro = await request('/%E2%82%AC/..%2Fguides');
-  assert.deepEqual(euro.headers.find(([k]) => k === 'location'), ['location', '/guides/'], 'the redirect goes to the folder itself');
+  assert.deepEqual(
+    euro.headers.find(([k]) => k === 'location'),
+    ['location', '/guides/'],
+    'the redirect goes to the folder itself',
+  );
 });
 
 test('duplicate Host headers are refused with 400, for pages and for the runner', async () => {
@@ -120,7 +124,28 @@ test('files outside dist/ are not served: traversal, a sibling folder, links', a
  * each after a separator in some encoding, so a path may start `//`, `/%2F` or `/%5C`.
  */
 const segment = fc.oneof(
-  { weight: 4, arbitrary: fc.constantFrom('', '.', '..', '..', 'guides', 'a%20b', '€', '%E2%82%AC', 'evil.example', 'secret.txt', 'dist', 'dist-secret', 'linked.txt', 'up', 'index.html', 'api', 'runner.json') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom(
+      '',
+      '.',
+      '..',
+      '..',
+      'guides',
+      'a%20b',
+      '€',
+      '%E2%82%AC',
+      'evil.example',
+      'secret.txt',
+      'dist',
+      'dist-secret',
+      'linked.txt',
+      'up',
+      'index.html',
+      'api',
+      'runner.json',
+    ),
+  },
   fc.constantFrom('%2e%2e', '%2E', '%00', '%0d%0aX', '%09', '%7f', '%C0%AF', '%', '%zz', '%2', '?', '#', ';', '?a=%0d'),
   fc.string({ maxLength: 3, unit: fc.integer({ min: 0, max: 255 }).map((b) => `%${b.toString(16).padStart(2, '0')}`) }),
   fc.string({ maxLength: 4, unit: 'binary' }).map((s) => s.replace(/[\r\n]/g, '')),
@@ -143,7 +168,10 @@ const target = fc.oneof(
  * Header lines: mostly the right Host (else most requests stop at the Host check), odd ones, none, two;
  * odd Origins. Values never contain CR or LF, which would start another header line.
  */
-const value = fc.oneof(fc.constantFrom('127.0.0.1', 'localhost', 'evil.example', '', 'null', 'http://evil.example'), fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n]/g, '')));
+const value = fc.oneof(
+  fc.constantFrom('127.0.0.1', 'localhost', 'evil.example', '', 'null', 'http://evil.example'),
+  fc.string({ maxLength: 20 }).map((s) => s.replace(/[\r\n]/g, '')),
+);
 const headers = fc
   .record({
     hosts: fc.oneof({ weight: 3, arbitrary: fc.constant<string[]>(['127.0.0.1:PORT']) }, fc.array(fc.oneof(fc.constant('127.0.0.1:PORT'), value), { maxLength: 3 })),

@@ -67,9 +67,7 @@ const DEFECT_2: Edit[] = [
   },
 ];
 
-const DEFECT_3: Edit[] = [
-  { file: `${CC}/rust/src/boundary.rs`, anchor: '        Err(_) => CcStatus::Panic,\n', replacement: '        Err(_) => CcStatus::Ok,\n' },
-];
+const DEFECT_3: Edit[] = [{ file: `${CC}/rust/src/boundary.rs`, anchor: '        Err(_) => CcStatus::Panic,\n', replacement: '        Err(_) => CcStatus::Ok,\n' }];
 
 const DEFECT_4: Edit[] = [
   {

@@ -79,7 +79,9 @@ var  plantedMisformatted = 1 // fmt: gofmt removes the second space
 
 /** `file:line` of the line of `file` (in the copy) that contains `marker`. */
 function lineOf(dir: string, file: string, marker: string): string {
-  const at = readFileSync(path.join(dir, file), 'utf8').split('\n').findIndex((l) => l.includes(marker));
+  const at = readFileSync(path.join(dir, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(marker));
   assert.ok(at >= 0, `${marker} not in ${file}`);
   return `${file}:${at + 1}`;
 }
@@ -90,7 +92,10 @@ before(() => {
   dir = copyOfRepository();
   edit(dir, LIB, (s) => s + RUST_BUGS);
   const goDir = path.join(dir, EXAMPLE, 'go');
-  const pkg = readdirSync(goDir).filter((f) => f.endsWith('.go') && !f.endsWith('_test.go')).map((f) => /^package (\w+)/m.exec(readFileSync(path.join(goDir, f), 'utf8'))?.[1]).find(Boolean);
+  const pkg = readdirSync(goDir)
+    .filter((f) => f.endsWith('.go') && !f.endsWith('_test.go'))
+    .map((f) => /^package (\w+)/m.exec(readFileSync(path.join(goDir, f), 'utf8'))?.[1])
+    .find(Boolean);
   assert.ok(pkg, 'no Go package in hello-boundary/go');
   for (const [name, text] of Object.entries(goFiles(pkg))) writeFileSync(path.join(goDir, name), text);
   run = verify(dir, ['--check', '--example', 'hello-boundary', '--only', 'fmt,clippy,repeat,cgocheck2,miri']);
@@ -146,5 +151,8 @@ test('a missing Miri nightly exits 2 with what to install', () => {
   edit(copy, 'rust-toolchain-miri.toml', (s) => s.replace(/^channel = ".*"$/m, 'channel = "nightly-2000-01-01"'));
   const { code, out } = verify(copy, ['--check', '--example', 'hello-boundary', '--only', 'miri']);
   assert.equal(code, 2, out);
-  assert.match(out, /Miri not found: `cargo \+nightly-2000-01-01 miri --version` exited 1: .*\n {2}→ .*`rustup toolchain install nightly-2000-01-01 --profile minimal --component miri,rust-src`/);
+  assert.match(
+    out,
+    /Miri not found: `cargo \+nightly-2000-01-01 miri --version` exited 1: .*\n {2}→ .*`rustup toolchain install nightly-2000-01-01 --profile minimal --component miri,rust-src`/,
+  );
 });

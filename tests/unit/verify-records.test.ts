@@ -62,10 +62,13 @@ test('samples forged to match their edited figures are caught by the fresh quick
   const { code, out } = verifyCheck(dir, '--example', 'error-mapping');
   assert.equal(code, 1, out);
   assert.doesNotMatch(out, /figures that its own samples do not give/);
-  assert.match(out, new RegExp(`${RECORD}: ratios that this run contradicts by more than 3× either way\\n  claim "${CLAIM}": recorded ${forged.toPrecision(3)}×, this run \\d[\\d.]*×`));
+  assert.match(
+    out,
+    new RegExp(`${RECORD}: ratios that this run contradicts by more than 3× either way\\n  claim "${CLAIM}": recorded ${forged.toPrecision(3)}×, this run \\d[\\d.]*×`),
+  );
 });
 
-test('a stale example that no longer compiles reports the compiler\'s error with its location, then that the record is stale', () => {
+test("a stale example that no longer compiles reports the compiler's error with its location, then that the record is stale", () => {
   const dir = copyOfRepository();
   // The first error, then enough later ones that the last 25 lines of output no longer reach it.
   const later = Array.from({ length: 6 }, (_, i) => `pub fn broken_${i}() -> i32 {\n    "not a number"\n}\n`).join('');
@@ -77,7 +80,12 @@ test('a stale example that no longer compiles reports the compiler\'s error with
   });
   const { code, out } = verifyCheck(dir, '--no-bench', '--example', 'hello-boundary');
   assert.equal(code, 1, out);
-  assert.match(out, new RegExp(`examples/hello-boundary/rust: cargo build failed[^]*error\\[E0308\\]: mismatched types\\n +--> hello-boundary/rust/src/lib\\.rs:${line}:\\d+[^]*examples/hello-boundary/verified\\.json: stale: the sources of hello-boundary changed`));
+  assert.match(
+    out,
+    new RegExp(
+      `examples/hello-boundary/rust: cargo build failed[^]*error\\[E0308\\]: mismatched types\\n +--> hello-boundary/rust/src/lib\\.rs:${line}:\\d+[^]*examples/hello-boundary/verified\\.json: stale: the sources of hello-boundary changed`,
+    ),
+  );
 });
 
 test('a stale example whose Go test fails reports the failing test, then that the record is stale', () => {
@@ -85,7 +93,10 @@ test('a stale example whose Go test fails reports the failing test, then that th
   edit(dir, 'examples/hello-boundary/go/hello_test.go', (s) => s.replace('got != c.a+c.b ||', 'got != c.a+c.b+1 ||'));
   const { code, out } = verifyCheck(dir, '--no-bench', '--example', 'hello-boundary');
   assert.equal(code, 1, out);
-  assert.match(out, /examples\/hello-boundary\/hello-boundary: the repeat lane failed[^]*--- FAIL: TestAddMatchesGo[^]*examples\/hello-boundary\/verified\.json: stale: the sources of hello-boundary changed/);
+  assert.match(
+    out,
+    /examples\/hello-boundary\/hello-boundary: the repeat lane failed[^]*--- FAIL: TestAddMatchesGo[^]*examples\/hello-boundary\/verified\.json: stale: the sources of hello-boundary changed/,
+  );
 });
 
 test('a truncated verified.json is reported once, with the command that records that example alone', () => {

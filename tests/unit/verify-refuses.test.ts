@@ -10,7 +10,7 @@ import { copyOfRepository, edit, verify, verifyCheck as verifyCheckIn } from '..
 
 const verifyCheck = (dir: string) => verifyCheckIn(dir, '--no-bench', '--example', 'hello-boundary');
 
-test('one changed byte in hello-boundary\'s Rust source makes the record stale, naming the example', () => {
+test("one changed byte in hello-boundary's Rust source makes the record stale, naming the example", () => {
   const dir = copyOfRepository();
   edit(dir, 'examples/hello-boundary/rust/src/lib.rs', (s) => s.replace('// region: export', '// region: export '));
   const { code, out } = verifyCheck(dir);

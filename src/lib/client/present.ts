@@ -122,9 +122,16 @@ export function activate(button: HTMLElement): void {
   };
   const keys = (e: KeyboardEvent) => {
     const moves: Record<string, () => void> = {
-      ArrowRight: () => show(index + 1), PageDown: () => show(index + 1), ' ': () => show(index + 1),
-      ArrowLeft: () => show(index - 1), PageUp: () => show(index - 1),
-      Home: () => show(0), End: () => show(slides.length - 1), Escape: exit, f: () => void fullscreen(), n: toggleNotes,
+      ArrowRight: () => show(index + 1),
+      PageDown: () => show(index + 1),
+      ' ': () => show(index + 1),
+      ArrowLeft: () => show(index - 1),
+      PageUp: () => show(index - 1),
+      Home: () => show(0),
+      End: () => show(slides.length - 1),
+      Escape: exit,
+      f: () => void fullscreen(),
+      n: toggleNotes,
     };
     const move = moves[e.key];
     if (move && !(e.target instanceof HTMLButtonElement && (e.key === ' ' || e.key === 'Enter'))) {
@@ -136,7 +143,12 @@ export function activate(button: HTMLElement): void {
   const relayout = () => {
     const anchor = slides[index]?.anchor;
     paginate();
-    show(Math.max(0, slides.findIndex((s) => s.anchor === anchor)));
+    show(
+      Math.max(
+        0,
+        slides.findIndex((s) => s.anchor === anchor),
+      ),
+    );
   };
   deck.querySelector('[data-prev]')!.addEventListener('click', () => show(index - 1));
   deck.querySelector('[data-next]')!.addEventListener('click', () => show(index + 1));

@@ -33,10 +33,13 @@ export function analyze(recorded: Recorded, from = FROM, to = TO): string {
     if (!t.variants.includes(from) || !t.variants.includes(to)) continue;
     const c = crossover(results, t.param, from, to);
     const said =
-      c.kind === 'from' ? `from ${t.param}=${c.at} on (${c.level ? 'level' : 'slower'} at ${t.param}=${c.after})`
-      : c.kind === 'always' ? `at every ${t.param} measured`
-      : c.kind === 'never' ? `at no ${t.param} measured`
-      : 'not measured';
+      c.kind === 'from'
+        ? `from ${t.param}=${c.at} on (${c.level ? 'level' : 'slower'} at ${t.param}=${c.after})`
+        : c.kind === 'always'
+          ? `at every ${t.param} measured`
+          : c.kind === 'never'
+            ? `at no ${t.param} measured`
+            : 'not measured';
     lines.push('', `${to} is clearly faster than ${from} (95% intervals apart) ${said}.`);
   }
   return lines.join('\n');

@@ -59,7 +59,12 @@ export const compactCode: ShikiTransformer = {
     for (const c of flat) {
       const prev = node.children.at(-1);
       const sameColour =
-        prev?.type === 'element' && c.type === 'element' && prev.tagName === 'span' && c.tagName === 'span' && prev.properties.class === c.properties.class && c.properties.class !== 'hl';
+        prev?.type === 'element' &&
+        c.type === 'element' &&
+        prev.tagName === 'span' &&
+        c.tagName === 'span' &&
+        prev.properties.class === c.properties.class &&
+        c.properties.class !== 'hl';
       if (sameColour) prev.children.push(...c.children);
       else node.children.push(c);
     }

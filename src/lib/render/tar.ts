@@ -21,7 +21,13 @@ export function tar(files: Record<string, string>): Uint8Array<ArrayBuffer> {
     put(156, '0');
     put(257, 'ustar\0');
     put(263, '00');
-    put(148, `${header.reduce((a, b) => a + b, 0).toString(8).padStart(6, '0')}\0 `);
+    put(
+      148,
+      `${header
+        .reduce((a, b) => a + b, 0)
+        .toString(8)
+        .padStart(6, '0')}\0 `,
+    );
     blocks.push(header, body, new Uint8Array((512 - (body.length % 512)) % 512));
   }
   blocks.push(new Uint8Array(1024)); // two zero blocks end the archive

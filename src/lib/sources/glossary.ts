@@ -17,7 +17,10 @@ const entrySchema = z
     /** Whose term it is: a Rust engineer needs the Go ones explained, and the other way round. */
     side: z.enum(['Go', 'Rust', 'cgo', 'C', 'both']),
     /** The release that introduced or changed it, when a reader's version matters (`Go 1.21`). */
-    since: z.string().regex(/^(Go|Rust) \d+\.\d+$/, 'like "Go 1.21" or "Rust 1.81"').optional(),
+    since: z
+      .string()
+      .regex(/^(Go|Rust) \d+\.\d+$/, 'like "Go 1.21" or "Rust 1.81"')
+      .optional(),
     /** One or two sentences; `code` in backticks. */
     definition: z.string().min(30, 'write a sentence or two'),
     /** Where a guide explains it: guide slug and heading id. */
@@ -49,5 +52,10 @@ export function unknownTarget(entry: GlossaryEntry, target: GlossaryEntry['see']
   const lines = readFileSync(glossaryFile, 'utf8').split('\n');
   const start = lines.findIndex((l) => l.trim() === `- id: ${entry.id}`);
   const at = lines.findIndex((l, i) => i > start && l.includes(target.section));
-  return new SourceError(relative(glossaryFile), at >= 0 ? at + 1 : undefined, `entry "${entry.id}": see ${target.guide}#${target.section}: ${problem}`, 'fix the guide slug or heading id');
+  return new SourceError(
+    relative(glossaryFile),
+    at >= 0 ? at + 1 : undefined,
+    `entry "${entry.id}": see ${target.guide}#${target.section}: ${problem}`,
+    'fix the guide slug or heading id',
+  );
 }

@@ -19,7 +19,8 @@ export interface GuideComponent {
 const registry = {
   Code: {
     usage: '<Code example="checksum" file="go/rust.go" region="zero-copy" highlight="3-5" />',
-    shows: 'a region (or, without `region`, the whole file), highlighted, under a bar with its path, language and a copy button; `file` is relative to the example folder and must stay inside it; `highlight` (optional) tints the lines the text talks about, counted from the first line shown, and fails the build past the end',
+    shows:
+      'a region (or, without `region`, the whole file), highlighted, under a bar with its path, language and a copy button; `file` is relative to the example folder and must stay inside it; `highlight` (optional) tints the lines the text talks about, counted from the first line shown, and fails the build past the end',
     reads: 'source',
   },
   RecordedOutput: {

@@ -24,9 +24,15 @@ const artifactSchema = z
   .strictObject({
     kind: z.enum(ARTIFACT_KIND_NAMES),
     /** The binary's name, for kinds that build one (`bin`); default: the crate's name. */
-    name: z.string().regex(/^[A-Za-z0-9_-]+$/, 'a Cargo target name').optional(),
+    name: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'a Cargo target name')
+      .optional(),
     /** The variable that hands Go the artifact's path, for kinds Go loads at run time; default: the kind's. */
-    env: z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'an environment variable name in CAPITALS').optional(),
+    env: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]*$/, 'an environment variable name in CAPITALS')
+      .optional(),
   })
   .superRefine((a, ctx) => {
     if (a.name !== undefined && !takesName(a.kind)) ctx.addIssue({ code: 'custom', path: ['name'], message: `a ${a.kind} takes no name (it is the crate's library)` });
@@ -40,7 +46,10 @@ const rustSchema = z
     /** The cbindgen header, relative to the example folder; verify checks that it is current. Required for C ABI artifacts. */
     header: z.string().optional(),
     /** What the crate builds for Go (src/lib/commands/artifact-kinds.ts); today's examples build one static library. */
-    artifacts: z.array(artifactSchema).min(1).default([{ kind: 'staticlib' }]),
+    artifacts: z
+      .array(artifactSchema)
+      .min(1)
+      .default([{ kind: 'staticlib' }]),
   })
   .superRefine((r, ctx) => {
     const needsHeader = r.artifacts.find((a) => ARTIFACT_KINDS[a.kind].header);
@@ -50,7 +59,8 @@ const rustSchema = z
       const kind: ArtifactKind = ARTIFACT_KINDS[a.kind];
       const variable = a.env ?? kind.pathEnv;
       if (variable === undefined) return;
-      if (seen.has(variable)) ctx.addIssue({ code: 'custom', path: ['artifacts', i, 'env'], message: `${variable} already carries artifact ${seen.get(variable)}: give each its own \`env\`` });
+      if (seen.has(variable))
+        ctx.addIssue({ code: 'custom', path: ['artifacts', i, 'env'], message: `${variable} already carries artifact ${seen.get(variable)}: give each its own \`env\`` });
       seen.set(variable, i);
     });
   });

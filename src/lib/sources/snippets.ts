@@ -33,7 +33,12 @@ export function loadSnippet(example: string, file: string, region: string | unde
   const found = regions.get(region);
   if (!found) {
     const known = [...regions.keys()].join(', ') || 'none';
-    throw new SourceError(citedAt, undefined, `cites region "${region}" of ${label}, which has no such region (it has: ${known})`, `add \`// region: ${region}\` … \`// endregion\` to ${relative(abs)}, or cite another region`);
+    throw new SourceError(
+      citedAt,
+      undefined,
+      `cites region "${region}" of ${label}, which has no such region (it has: ${known})`,
+      `add \`// region: ${region}\` … \`// endregion\` to ${relative(abs)}, or cite another region`,
+    );
   }
   return { label, code: found.code, lang, startLine: found.startLine };
 }

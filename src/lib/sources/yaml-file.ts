@@ -12,7 +12,11 @@ export function parseYaml<T extends z.ZodType>(text: string, file: string, schem
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const lineOf = (offset: number | undefined) => (offset === undefined ? undefined : lines.linePos(offset).line + lineOffset);
-  if (doc.errors.length) throw problemsError(file, doc.errors.map((e) => ({ line: lineOf(e.pos[0]) ?? 1 + lineOffset, text: `invalid YAML: ${e.message.split('\n')[0]}` })));
+  if (doc.errors.length)
+    throw problemsError(
+      file,
+      doc.errors.map((e) => ({ line: lineOf(e.pos[0]) ?? 1 + lineOffset, text: `invalid YAML: ${e.message.split('\n')[0]}` })),
+    );
   const result = schema.safeParse(doc.toJS());
   if (result.success) return result.data;
   // Every problem, each at the line of the key it is about (a missing key: the map that lacks it).
