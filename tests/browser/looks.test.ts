@@ -94,7 +94,8 @@ test('code bar: Copy at the bar’s end, Run or Output only on a file that runs,
   assert.deepEqual(main!.buttons, ['Output', 'Copy']);
   assert.ok(main!.copyGap < 12, `Copy sits ${main!.copyGap}px from the bar's end`);
   await page.getByRole('button', { name: /recorded output/ }).click();
-  await page.locator('[data-run-label]').waitFor();
+  // The label is filled when the recorded output has been fetched: wait for its text, not for the element.
+  await page.locator('[data-run-label]', { hasText: /\S/ }).waitFor();
   assert.match(await page.locator('[data-run-label]').innerText(), /^Recorded output of go run/);
 });
 

@@ -28,7 +28,7 @@ test('home page says what the site is and where to start', async () => {
   const { page, response } = await open('/');
   assert.equal(response?.status(), 200);
   assert.match(await page.locator('h1').innerText(), /Go ⇄ Rust Interop Handbook/);
-  await page.getByRole('link', { name: /Start with “Your first crossing”/ }).click();
+  await page.getByRole('link', { name: /^Start with: Your first crossing/ }).click();
   await page.waitForURL('**/guides/your-first-crossing/');
 });
 

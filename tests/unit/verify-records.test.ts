@@ -76,7 +76,7 @@ test("a stale example that no longer compiles reports the compiler's error with 
   edit(dir, 'examples/hello-boundary/rust/src/lib.rs', (s) => {
     line = s.split('\n').indexOf('        a.wrapping_add(b)') + 1;
     assert.ok(line > 0, 'hello-boundary/rust/src/lib.rs no longer has the line this test breaks');
-    return `${s.replace('        a.wrapping_add(b)\n', '        a.wrapping_add(b) as u8\n')}${later}`;
+    return `${s.replace('        a.wrapping_add(b)\n', '        let _: u8 = a;\n        a.wrapping_add(b)\n')}${later}`;
   });
   const { code, out } = verifyCheck(dir, '--no-bench', '--example', 'hello-boundary');
   assert.equal(code, 1, out);
@@ -95,7 +95,7 @@ test('a stale example whose Go test fails reports the failing test, then that th
   assert.equal(code, 1, out);
   assert.match(
     out,
-    /examples\/hello-boundary\/hello-boundary: the repeat lane failed[^]*--- FAIL: TestAddMatchesGo[^]*examples\/hello-boundary\/verified\.json: stale: the sources of hello-boundary changed/,
+    /examples\/hello-boundary: the repeat lane failed[^]*--- FAIL: TestAddMatchesGo[^]*examples\/hello-boundary\/verified\.json: stale: the sources of hello-boundary changed/,
   );
 });
 
