@@ -160,17 +160,12 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
   const andStale = (e: unknown) => {
     throw stale && e instanceof StepFailure ? new StepFailure(`${e.message}\n\n${stale}`) : e;
   };
-  const step = async <T>(name: string, f: () => Promise<T>): Promise<T> => {
-    const t = Date.now();
-    const r = await f().catch(andStale);
-    say(`  ✓ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
-    return r;
-  };
-  await step('rust build', () => runner.buildRust());
-  await step(opts['update-headers'] ? 'header regenerated' : 'header current', () => runner.checkHeader(opts['update-headers']));
+  const checked = <T>(name: string, f: () => Promise<T>): Promise<T> => step(name, () => f().catch(andStale));
+  await checked('rust build', () => runner.buildRust());
+  await checked(opts['update-headers'] ? 'header regenerated' : 'header current', () => runner.checkHeader(opts['update-headers']));
   // An example that fails a lane is not run, measured or recorded.
   await runLanes(runner, lanes, miri).catch(andStale);
-  const run = await step(shown(runCommand(example)), () => runner.runMain());
+  const run = await checked(shown(runCommand(example)), () => runner.runMain());
   if (stale) throw new StepFailure(stale);
   if (opts.check && recorded && run.output !== recorded.run.output) {
     throw new StepFailure(
@@ -181,7 +176,7 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
   let benchmarks: Verified['benchmarks'] = null;
   if (example.manifest.benchmarks && !opts['no-bench']) {
     const mode = opts.check || opts.quick ? BENCH_MODES.check : BENCH_MODES.record;
-    benchmarks = await step(`benchmarks (-count ${mode.count} -benchtime ${mode.benchtime})`, () => runner.bench(mode));
+    benchmarks = await checked(`benchmarks (-count ${mode.count} -benchtime ${mode.benchtime})`, () => runner.bench(mode));
     for (const c of benchmarks.claims) say(`    ${c.holds ? '✓' : '✗'} ${c.id}: ${c.ratio}× (needs ≥ ${c.by}×)`);
     const drift = opts.check && recorded ? freshRatioProblem(example, recorded, benchmarks) : undefined;
     if (drift) failures.push(drift);
