@@ -1,0 +1,3 @@
+module example.com/handbook/boundary-security
+
+go 1.26
