@@ -30,6 +30,8 @@ const TARGET = `${EXAMPLES}/target`;
 const goDir = (e: Example) => `${EXAMPLES}/${e.slug}/go`;
 const rustDir = (e: Example) => `${EXAMPLES}/${e.slug}/rust`;
 const crate = (e: Example) => e.manifest.rust.crate;
+/** `-p` for the crate and each crate it lists under `also`: what the fmt, clippy and cargo-test lanes check. */
+const crates = (e: Example) => [crate(e), ...e.manifest.rust.also].flatMap((c) => ['-p', c]);
 
 /** Environment for every Go and Cargo command, given the repository root: builds cached in the project's ignored folders, no toolchain downloads. */
 export function buildEnv(root: string): Record<string, string> {
@@ -179,24 +181,24 @@ const LANE_ROWS = {
     side: 'rust',
     byHand: false,
     commands: (e) => [
-      { cmd: 'cargo', args: ['fmt', '--check', '-p', crate(e), '--', '--color', 'never'], dir: EXAMPLES },
+      { cmd: 'cargo', args: ['fmt', '--check', ...crates(e), '--', '--color', 'never'], dir: EXAMPLES },
       // From the root, so that the diff names each file as examples/<slug>/go/…
       { cmd: 'gofmt', args: ['-d', goDir(e)], dir: '.', silentWhenGood: true },
     ],
-    fix: (e) => `run \`${shown({ cmd: 'cargo', args: ['fmt', '-p', crate(e)] })}\` in ${EXAMPLES} and \`gofmt -w .\` in ${goDir(e)}`,
+    fix: (e) => `run \`${shown({ cmd: 'cargo', args: ['fmt', ...crates(e)] })}\` in ${EXAMPLES} and \`gofmt -w .\` in ${goDir(e)}`,
   },
   clippy: {
     what: 'every Clippy lint as an error, including an unsafe block without a `// SAFETY:` comment',
     side: 'rust',
     byHand: false,
-    commands: (e) => [{ cmd: 'cargo', args: ['clippy', '--all-targets', '--locked', '-p', crate(e), '--', '-D', 'warnings'], dir: EXAMPLES }],
+    commands: (e) => [{ cmd: 'cargo', args: ['clippy', '--all-targets', '--locked', ...crates(e), '--', '-D', 'warnings'], dir: EXAMPLES }],
     fix: () => 'fix what clippy reports; an unsafe block needs a `// SAFETY:` comment saying why it is sound',
   },
   'cargo-test': {
     what: "the crate's own tests, in release mode",
     side: 'rust',
     byHand: true,
-    commands: (e) => [{ cmd: 'cargo', args: ['test', '--release', '--locked', '-p', crate(e)], dir: EXAMPLES, timeoutMs: GO_TEST_TIMEOUT }],
+    commands: (e) => [{ cmd: 'cargo', args: ['test', '--release', '--locked', ...crates(e)], dir: EXAMPLES, timeoutMs: GO_TEST_TIMEOUT }],
     fix: () => 'fix the failing Rust test',
   },
   vet: {

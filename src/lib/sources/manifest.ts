@@ -43,6 +43,8 @@ const rustSchema = z
   .strictObject({
     /** Cargo package name in the examples workspace. */
     crate: z.string(),
+    /** Other crates of the example (a safe core the FFI crate wraps) whose formatting, lints and tests the fmt, clippy and cargo-test lanes check too. */
+    also: z.array(z.string()).default([]),
     /** The cbindgen header, relative to the example folder; verify checks that it is current. Required for C ABI artifacts. */
     header: z.string().optional(),
     /** What the crate builds for Go (src/lib/commands/artifact-kinds.ts); today's examples build one static library. */

@@ -143,20 +143,20 @@ func goCampaign(_ workspace, copyDir string, seconds int) (result, error) {
 // endregion
 
 // region: cargo-fuzz
+// cargoFuzzVersion is the release .ci/run installs.
+const cargoFuzzVersion = "0.13.1"
+
 // cargoFuzzPath is where .ci/run installs cargo-fuzz, once per machine
-// (docs/decisions.md, 140); HANDBOOK_CARGO_FUZZ overrides it.
+// (docs/decisions.md, 140).
 func cargoFuzzPath() (string, error) {
-	if p := os.Getenv("HANDBOOK_CARGO_FUZZ"); p != "" {
-		return p, nil
-	}
 	cache, err := os.UserCacheDir()
 	if err != nil {
 		return "", err
 	}
-	root := filepath.Join(cache, "handbook-tools", "cargo-fuzz-0.13.1")
+	root := filepath.Join(cache, "handbook-tools", "cargo-fuzz-"+cargoFuzzVersion)
 	p := filepath.Join(root, "bin", "cargo-fuzz")
 	if !exists(p) {
-		return "", fmt.Errorf("no cargo-fuzz at %s: install it with `cargo install cargo-fuzz@0.13.1 --locked --root %s` (.ci/run does)", p, root)
+		return "", fmt.Errorf("no cargo-fuzz at %s: install it with `cargo install cargo-fuzz@%s --locked --root %s` (.ci/run does)", p, cargoFuzzVersion, root)
 	}
 	return p, nil
 }

@@ -1,30 +1,32 @@
 // Command hunt shows that each fuzzer finds a bug of the kind it is there
 // for. For every planted bug (plants.go) it puts the bug into a copy of the
 // example and runs that bug's fuzzer on the copy until the fuzzer reports it,
-// failing if the budget runs out first. With HANDBOOK_MODE=record it also runs
-// a campaign of each fuzzer on the unchanged code, which must find nothing.
+// and exits 1 if the budget runs out first. It prints what stays the same from
+// run to run (each budget, that the bug was found, the tools), or with -times
+// how long and how many inputs each find took, which varies. With -campaign it
+// instead runs each fuzzer on the unchanged code, which must find nothing.
 //
-// It prints one JSON line per figure, {"figure":…,"value":…,"unit":…}, and
-// exits 1 naming the plant or campaign that failed.
+// Figures are JSON lines on stdout, {"figure":…,"value":…,"unit":…}.
 package main
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
 )
 
-// campaignSeconds is how long each fuzzer runs on the unchanged code when recording.
+// campaignSeconds is how long each fuzzer runs on the unchanged code.
 const campaignSeconds = 60
 
 type figure struct {
-	Figure string  `json:"figure"`
-	Value  float64 `json:"value"`
-	Unit   string  `json:"unit"`
+	Figure string `json:"figure"`
+	Value  any    `json:"value"`
+	Unit   string `json:"unit,omitempty"`
 }
 
-func emit(name string, value float64, unit string) {
+func emit(name string, value any, unit string) {
 	line, err := json.Marshal(figure{name, value, unit})
 	if err != nil {
 		panic(err)
@@ -33,20 +35,27 @@ func emit(name string, value float64, unit string) {
 }
 
 func main() {
-	if err := huntAll(); err != nil {
+	times := flag.Bool("times", false, "print how long each find took and how many inputs it tried")
+	campaign := flag.Bool("campaign", false, "run each fuzzer on the unchanged code instead")
+	flag.Parse()
+	w, err := findWorkspace()
+	if err == nil {
+		if *campaign {
+			err = campaigns(w)
+		} else {
+			err = hunts(w, *times)
+		}
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "hunt:", err)
 		os.Exit(1)
 	}
 }
 
-func huntAll() error {
-	mode := os.Getenv("HANDBOOK_MODE")
-	if mode != "check" && mode != "record" {
-		return fmt.Errorf("HANDBOOK_MODE is %q: want check or record", mode)
-	}
-	w, err := findWorkspace()
-	if err != nil {
-		return err
+func hunts(w workspace, times bool) error {
+	if !times {
+		emit("nightly", w.nightly, "")
+		emit("cargo-fuzz", cargoFuzzVersion, "")
 	}
 	for _, p := range plants {
 		fmt.Fprintf(os.Stderr, "hunt: %s (%s, budget %d s)\n", p.id, p.fuzzer.name, p.budget)
@@ -58,15 +67,20 @@ func huntAll() error {
 		if err != nil {
 			return fmt.Errorf("%s (planted in %s): %w", p.id, filepath.Join(w.example, p.file), err)
 		}
-		emit(p.id+"/budget", float64(p.budget), "s")
+		if !times {
+			emit(p.id+"/budget", p.budget, "s")
+			emit(p.id+"/found", true, "")
+			continue
+		}
 		emit(p.id+"/found-after", found.seconds, "s")
 		if found.execs > 0 { // go test -fuzz prints no count when it fails before its first status line
-			emit(p.id+"/execs", float64(found.execs), "execs")
+			emit(p.id+"/execs", found.execs, "inputs")
 		}
 	}
-	if mode != "record" {
-		return nil
-	}
+	return nil
+}
+
+func campaigns(w workspace) error {
 	for _, f := range []fuzzer{goFuzz, cargoFuzz} {
 		fmt.Fprintf(os.Stderr, "hunt: %s campaign on the unchanged code (%d s)\n", f.name, campaignSeconds)
 		copyDir, err := w.copyWith(f.name+"-campaign", nil)
@@ -78,8 +92,8 @@ func huntAll() error {
 			return fmt.Errorf("%s campaign: %w", f.name, err)
 		}
 		emit(f.name+"-campaign/seconds", c.seconds, "s")
-		emit(f.name+"-campaign/execs", float64(c.execs), "execs")
-		emit(f.name+"-campaign/failures", 0, "failures")
+		emit(f.name+"-campaign/execs", c.execs, "inputs")
+		emit(f.name+"-campaign/failures", 0, "")
 	}
 	return nil
 }
