@@ -170,12 +170,10 @@ pub unsafe extern "C" fn hb_lookup(
         if value.len() > out_cap {
             return Err(HbStatus::BufferTooSmall);
         }
-        if !value.is_empty() {
-            // SAFETY: out points to out_cap >= value.len() > 0 writable bytes, so it is not null, and the
-            // overlap check above keeps them apart from doc, which value borrows. (Even a copy of 0 bytes
-            // needs a non-null pointer, hence the test around it.)
-            unsafe { std::ptr::copy_nonoverlapping(value.as_ptr(), out, value.len()) };
-        }
+        // SAFETY: out is valid for value.len() <= out_cap writes, or value.len() is 0 and nothing is
+        // written (a null out is then allowed: u8 is always aligned); the overlap check above keeps out apart
+        // from doc, which value borrows.
+        unsafe { std::ptr::copy_nonoverlapping(value.as_ptr(), out, value.len()) };
         // endregion
         Ok(())
     })
