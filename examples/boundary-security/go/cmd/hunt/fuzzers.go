@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"example.com/handbook/boundary-security/internal/measure"
 )
 
 // result is what one fuzzer run did: how long it ran and how many inputs it tried.
@@ -143,23 +145,8 @@ func goCampaign(_ workspace, copyDir string, seconds int) (result, error) {
 // endregion
 
 // region: cargo-fuzz
-// cargoFuzzVersion is the release .ci/run installs.
+// cargoFuzzVersion is the release verify installs (TOOLS in src/lib/commands/commands.ts).
 const cargoFuzzVersion = "0.13.1"
-
-// cargoFuzzPath is where .ci/run installs cargo-fuzz, once per machine
-// (docs/decisions.md, 140).
-func cargoFuzzPath() (string, error) {
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		return "", err
-	}
-	root := filepath.Join(cache, "handbook-tools", "cargo-fuzz-"+cargoFuzzVersion)
-	p := filepath.Join(root, "bin", "cargo-fuzz")
-	if !exists(p) {
-		return "", fmt.Errorf("no cargo-fuzz at %s: install it with `cargo install cargo-fuzz@%s --locked --root %s` (.ci/run does)", p, cargoFuzzVersion, root)
-	}
-	return p, nil
-}
 
 var (
 	cargoExecs = regexp.MustCompile(`stat::number_of_executed_units: (\d+)`)
@@ -170,7 +157,7 @@ var (
 // pinned nightly, then runs it for at most seconds from the committed seed
 // corpus (read only: new inputs go to a temporary folder, and so do findings).
 func cargoFuzzRun(w workspace, copyDir string, seconds int) (fuzzRun, error) {
-	tool, err := cargoFuzzPath()
+	tool, err := measure.Tool("cargo-fuzz", cargoFuzzVersion)
 	if err != nil {
 		return fuzzRun{}, err
 	}

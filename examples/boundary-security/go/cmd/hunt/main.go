@@ -10,29 +10,18 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"example.com/handbook/boundary-security/internal/measure"
 )
 
 // campaignSeconds is how long each fuzzer runs on the unchanged code.
 const campaignSeconds = 60
 
-type figure struct {
-	Figure string `json:"figure"`
-	Value  any    `json:"value"`
-	Unit   string `json:"unit,omitempty"`
-}
-
-func emit(name string, value any, unit string) {
-	line, err := json.Marshal(figure{name, value, unit})
-	if err != nil {
-		panic(err)
-	}
-	fmt.Println(string(line))
-}
+var emit = measure.Emit
 
 func main() {
 	times := flag.Bool("times", false, "print how long each find took and how many inputs it tried")
