@@ -10,6 +10,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -46,15 +47,17 @@ func hunts(w workspace, times bool) error {
 		emit("nightly", w.nightly, "")
 		emit("cargo-fuzz", cargoFuzzVersion, "")
 	}
+	var failed []error // every hunt runs, so one run reports each fuzzer that missed its bug
 	for _, p := range plants {
 		fmt.Fprintf(os.Stderr, "hunt: %s (%s, budget %d s)\n", p.id, p.fuzzer.name, p.budget)
 		copyDir, err := w.copyWith(p.id, &p)
-		if err != nil {
-			return fmt.Errorf("%s: %w", p.id, err)
+		var found result
+		if err == nil {
+			found, err = p.fuzzer.hunt(w, copyDir, p)
 		}
-		found, err := p.fuzzer.hunt(w, copyDir, p)
 		if err != nil {
-			return fmt.Errorf("%s (planted in %s): %w", p.id, filepath.Join(w.example, p.file), err)
+			failed = append(failed, fmt.Errorf("%s (planted in %s): %w", p.id, filepath.Join(w.example, p.file), err))
+			continue
 		}
 		if !times {
 			emit(p.id+"/budget", p.budget, "s")
@@ -66,7 +69,7 @@ func hunts(w workspace, times bool) error {
 			emit(p.id+"/execs", found.execs, "inputs")
 		}
 	}
-	return nil
+	return errors.Join(failed...)
 }
 
 func campaigns(w workspace) error {
