@@ -1,7 +1,7 @@
-// Command hunt shows that each fuzzer finds a bug of the kind it is there
-// for. For every planted bug (plants.go) it puts the bug into a copy of the
-// example and runs that bug's fuzzer on the copy until the fuzzer reports it,
-// and exits 1 if the budget runs out first. It prints what stays the same from
+// Command hunt shows that each fuzzer, and Miri, finds a bug of the kind it is
+// there for. For every planted bug (plants.go) it puts the bug into a copy of
+// the example and runs that bug's checker on the copy until it reports the
+// bug, and exits 1 if the budget runs out first. It prints what stays the same from
 // run to run (each budget, that the bug was found, the tools), or with -times
 // how long and how many inputs each find took, which varies. With -campaign it
 // instead runs each fuzzer on the unchanged code, which must find nothing.
@@ -49,11 +49,11 @@ func hunts(w workspace, times bool) error {
 	}
 	var failed []error // every hunt runs, so one run reports each fuzzer that missed its bug
 	for _, p := range plants {
-		fmt.Fprintf(os.Stderr, "hunt: %s (%s, budget %d s)\n", p.id, p.fuzzer.name, p.budget)
+		fmt.Fprintf(os.Stderr, "hunt: %s (%s, budget %d s)\n", p.id, p.by.name, p.budget)
 		copyDir, err := w.copyWith(p.id, &p)
 		var found result
 		if err == nil {
-			found, err = p.fuzzer.hunt(w, copyDir, p)
+			found, err = p.by.hunt(w, copyDir, p)
 		}
 		if err != nil {
 			failed = append(failed, fmt.Errorf("%s (planted in %s): %w", p.id, filepath.Join(w.example, p.file), err))
@@ -73,7 +73,7 @@ func hunts(w workspace, times bool) error {
 }
 
 func campaigns(w workspace) error {
-	for _, f := range []fuzzer{goFuzz, cargoFuzz} {
+	for _, f := range []hunter{goFuzz, cargoFuzz} {
 		fmt.Fprintf(os.Stderr, "hunt: %s campaign on the unchanged code (%d s)\n", f.name, campaignSeconds)
 		copyDir, err := w.copyWith(f.name+"-campaign", nil)
 		if err != nil {
