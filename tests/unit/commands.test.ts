@@ -152,6 +152,16 @@ test('the lanes run the commands the handbook promises', () => {
   assert.ok(LANES.cgocheck2.commands(e, '').every((c) => c.links && c.dir === 'examples/sample/go'));
 });
 
+test('crates listed under `also` (a safe core) are formatted, linted and tested with the FFI crate; Miri keeps to the FFI crate', () => {
+  const e = example({ also: ['sample-core'] });
+  const lane = (name: keyof typeof LANES) => LANES[name].commands(e, 'nightly-2026-05-20').map(line);
+  assert.deepEqual(lane('fmt')[0], 'cargo fmt --check -p sample-crate -p sample-core -- --color never');
+  assert.deepEqual(lane('clippy'), ['cargo clippy --all-targets --locked -p sample-crate -p sample-core -- -D warnings']);
+  assert.deepEqual(lane('cargo-test'), ['cargo test --release --locked -p sample-crate -p sample-core']);
+  assert.deepEqual(lane('miri'), ['RUSTUP_AUTO_INSTALL=0 cargo +nightly-2026-05-20 miri test --locked -p sample-crate']);
+  assert.deepEqual(buildSteps(e).map(line), ['cargo build --release --locked -p sample-crate --lib'], 'the core is built as a dependency');
+});
+
 test('readers are shown the commands verify runs: --locked, uncached tests, the environment Go needs', () => {
   const e = example({}, { go: { main: './cmd/sample', env: { GODEBUG: 'x=1,y=2' } } });
   assert.equal(
