@@ -9,7 +9,9 @@ use libfuzzer_sys::fuzz_target;
 // region: target
 fuzz_target!(|data: &[u8]| {
     // [capacity][key length][key][document]
-    let [cap, key_len, rest @ ..] = data else { return };
+    let [cap, key_len, rest @ ..] = data else {
+        return;
+    };
     let (key, doc) = rest.split_at(usize::from(*key_len).min(rest.len()));
 
     let mut count = 0u32;
@@ -21,10 +23,23 @@ fuzz_target!(|data: &[u8]| {
     let mut out_len = 0;
     // SAFETY: doc and key are live slices of the lengths passed, out is writable for out.len() bytes and apart
     // from both, and out_len is writable.
-    let status = unsafe { hb_lookup(doc.as_ptr(), doc.len(), key.as_ptr(), key.len(), out.as_mut_ptr(), out.len(), &mut out_len) };
+    let status = unsafe {
+        hb_lookup(
+            doc.as_ptr(),
+            doc.len(),
+            key.as_ptr(),
+            key.len(),
+            out.as_mut_ptr(),
+            out.len(),
+            &mut out_len,
+        )
+    };
     assert_ne!(status, HbStatus::Panicked);
     if status == HbStatus::Ok {
-        assert!(out_len <= out.len(), "Ok with a value longer than the buffer");
+        assert!(
+            out_len <= out.len(),
+            "Ok with a value longer than the buffer"
+        );
     }
 });
 // endregion
