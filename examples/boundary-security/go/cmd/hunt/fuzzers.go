@@ -183,7 +183,9 @@ func cargoFuzzRun(w workspace, copyDir string, seconds int) (fuzzRun, error) {
 	}
 	fuzzDir := filepath.Join(copyDir, "rust", "fuzz")
 	env := []string{"RUSTUP_TOOLCHAIN=" + w.nightly}
-	common := []string{"--fuzz-dir", fuzzDir, "--target-dir", filepath.Join(filepath.Dir(copyDir), "target", "fuzz")}
+	// One target folder for every copy: libFuzzer and the other registry crates build once, each copy's own crates
+	// (at their own paths) beside them.
+	common := []string{"--fuzz-dir", fuzzDir, "--target-dir", filepath.Join(filepath.Dir(filepath.Dir(copyDir)), "cargo-fuzz-target")}
 	if err := must("cargo fuzz build", copyDir, env, tool, append([]string{"fuzz", "build", "lookup"}, common...)...); err != nil {
 		return fuzzRun{}, err
 	}
