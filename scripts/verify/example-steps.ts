@@ -20,7 +20,8 @@ import type { Example, Measure } from '../../src/lib/sources/manifest.ts';
 import { relative, rootDir } from '../../src/lib/sources/paths.ts';
 import type { BenchmarkResult, MeasureResult, Verified } from '../../src/lib/sources/results.ts';
 import { summarize } from '../../src/lib/measure/stats.ts';
-import { ArtifactMissing, linkEnv, processOptions } from '../lib/example-env.ts';
+import { ArtifactMissing, artifactDigests, linkEnv, processOptions } from '../lib/example-env.ts';
+import { laneKey } from './lane-cache.ts';
 import { exec, tail, type ProcessResult } from '../lib/process.ts';
 import { failureExcerpt } from './compiler-output.ts';
 import { firstErrors } from './first-errors.ts';
@@ -52,6 +53,7 @@ async function must(what: string, file: string, c: Command, env: NodeJS.ProcessE
 
 export class ExampleRunner {
   private env: NodeJS.ProcessEnv;
+  private digests: Record<string, string> = {};
 
   constructor(
     readonly example: Example,
@@ -68,7 +70,8 @@ export class ExampleRunner {
   async buildRust(): Promise<void> {
     for (const c of buildSteps(this.example)) await must(`${c.cmd} ${c.args[0]}`, `${this.label}/rust`, c, this.env, 'fix the Rust compile error above');
     try {
-      this.env = { ...this.env, ...linkEnv(this.example) };
+      this.digests = artifactDigests(this.example);
+      this.env = { ...this.env, ...linkEnv(this.example, this.digests) };
     } catch (e) {
       if (e instanceof ArtifactMissing) throw new StepFailure(e.message);
       throw e;
@@ -109,6 +112,12 @@ export class ExampleRunner {
       failed.push(`  \`${shown(c)}\` in ${c.dir} ${why}:\n${firstErrors(r.stdout + r.stderr, { cwd, start: ERROR_START, keep: /^-test\.shuffle \d+$/ })}`);
     }
     if (failed.length) throw new StepFailure(`${this.label}: the ${lane} lane failed\n${failed.join('\n')}\n  → ${spec.fix(this.example, miri)}`);
+  }
+
+  /** The lane cache's key for `lane` on this example as built now (scripts/verify/lane-cache.ts). */
+  laneKey(lane: Lane, miri: string, toolchains: string[]): string {
+    const commands = LANES[lane].commands(this.example, miri).map((c) => `${c.dir}: ${shown(c)}`);
+    return laneKey({ lane, commands, sourceHash: this.sourceHash(), artifacts: this.digests, toolchains });
   }
 
   async runMain(): Promise<Verified['run']> {
