@@ -12,17 +12,16 @@
  *                                       only those lanes (`--only all`: every lane; see LANES in src/lib/commands/commands.ts),
  *                                       nothing recorded or compared: exits 1 naming the example and each failing lane
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SourceError } from '../src/lib/sources/errors.ts';
 import { loadGuides, type GuideSource } from '../src/lib/sources/guides.ts';
 import { loadExamples, type Example } from '../src/lib/sources/manifest.ts';
-import { relative, rootDir } from '../src/lib/sources/paths.ts';
+import { relative } from '../src/lib/sources/paths.ts';
 import { readVerified, verifiedPath, writeVerified, type Verified } from '../src/lib/sources/results.ts';
-import { BENCH_MODES, CBINDGEN, installCbindgen, LANES, runCommand, shown, type Lane } from '../src/lib/commands/commands.ts';
-import { buildEnv, processOptions } from './lib/example-env.ts';
-import { exec, tail } from './lib/process.ts';
+import { BENCH_MODES, LANES, runCommand, shown, TOOLS, type Lane } from '../src/lib/commands/commands.ts';
+import { ensureTool } from './lib/tools.ts';
+import { buildEnv } from './lib/example-env.ts';
+import { tail } from './lib/process.ts';
 import { describeMachine, detectMiri, detectToolchains, miriToolchain, ToolchainMissing } from './lib/toolchains.ts';
 import { ExampleRunner, StepFailure } from './verify/example-steps.ts';
 import { checkGuides } from './verify/guide-checks.ts';
@@ -80,7 +79,12 @@ async function main(): Promise<number> {
     if (e instanceof SourceError) return fail(e.message);
     throw e;
   }
-  await ensureCbindgen(env);
+  try {
+    await ensureTool(TOOLS.cbindgen, env, say);
+  } catch (e) {
+    if (e instanceof ToolchainMissing) return fail(e.message, 2);
+    throw e;
+  }
   const machine = describeMachine();
   say(`toolchains: ${toolchains.go}; ${toolchains.rustc}; ${toolchains.cc}${miri ? `; ${miriVersion} on ${miri}` : ''}\nmachine: ${machine.cpu}, ${machine.cores} cores`);
   if (lanesOnly) say(`lanes: ${lanes.join(', ')} only (nothing recorded, records and guides not checked)`);
@@ -241,14 +245,6 @@ function readOrForget(dir: string): Verified | null {
     say(`  (replacing a record that no longer parses: ${e.problem})`);
     return null;
   }
-}
-
-async function ensureCbindgen(env: NodeJS.ProcessEnv) {
-  if (existsSync(path.join(rootDir, CBINDGEN))) return;
-  const install = installCbindgen(rootDir);
-  say(`installing cbindgen into .cache/tools (once): ${shown(install)}`);
-  const r = await exec(install.cmd, install.args, processOptions(install, env));
-  if (r.code !== 0) throw new ToolchainMissing(`could not install cbindgen with cargo:\n${tail(r.stderr)}`);
 }
 
 function fail(message: string, code = 1): number {

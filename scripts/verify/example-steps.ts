@@ -22,6 +22,7 @@ import type { BenchmarkResult, MeasureResult, Verified } from '../../src/lib/sou
 import { summarize } from '../../src/lib/measure/stats.ts';
 import { ArtifactMissing, artifactDigests, linkEnv, processOptions } from '../lib/example-env.ts';
 import { laneKey } from './lane-cache.ts';
+import { toolsDir } from '../lib/tools.ts';
 import { exec, tail, type ProcessResult } from '../lib/process.ts';
 import { failureExcerpt } from './compiler-output.ts';
 import { firstErrors } from './first-errors.ts';
@@ -80,7 +81,7 @@ export class ExampleRunner {
 
   /** cbindgen checks (or with `update`, rewrites) the header, for C ABI artifacts. */
   async checkHeader(update: boolean): Promise<void> {
-    const c = headerCommand(this.example, rootDir, update ? 'update' : 'verify');
+    const c = headerCommand(this.example, toolsDir(), update ? 'update' : 'verify');
     if (!c) return;
     await must(
       update ? 'cbindgen' : 'header check',
