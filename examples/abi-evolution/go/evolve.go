@@ -51,31 +51,51 @@ func compatible(lib uint32, major, minor uint32) error {
 
 // endregion
 
-// ErrPanic: Rust panicked inside a call, caught it at the boundary and said so.
-var ErrPanic = errors.New("evolve: Rust panicked")
+// region: status
+// The errors a call returns, one per status code the header defines.
+var (
+	ErrNullPointer = errors.New("evolve: NULL pointer")
+	ErrPanic       = errors.New("evolve: Rust panicked")
+	ErrBadSize     = errors.New("evolve: Rust knows no AeOptions of this size")
+)
 
-// ErrNullPointer: the wrapper passed a NULL pointer Rust refused.
-var ErrNullPointer = errors.New("evolve: NULL pointer")
-
-// errorOf maps a status to its error.
-func errorOf(status C.AeStatus) error {
-	switch status {
-	case C.AE_STATUS_OK:
-		return nil
-	case C.AE_STATUS_NULL_POINTER:
-		return ErrNullPointer
-	case C.AE_STATUS_PANIC:
-		return ErrPanic
-	}
-	return fmt.Errorf("evolve: status %d, unknown to this wrapper", int32(status))
+// statusErrors maps each status code to its error, indexed by the code:
+// codes are only ever appended, so a code keeps its meaning in every version.
+var statusErrors = [...]error{
+	C.AE_STATUS_OK:           nil,
+	C.AE_STATUS_NULL_POINTER: ErrNullPointer,
+	C.AE_STATUS_PANIC:        ErrPanic,
+	C.AE_STATUS_BAD_SIZE:     ErrBadSize, // since 1.1
 }
 
-// Checksum returns the FNV-1a checksum of data, starting from seed.
-func Checksum(data []byte, seed uint64) (uint64, error) {
+// errorOf maps a status to its error; a code added after this wrapper's
+// header is still an error, never success.
+func errorOf(status C.AeStatus) error {
+	if status >= 0 && int(status) < len(statusErrors) {
+		return statusErrors[status]
+	}
+	return fmt.Errorf("evolve: status %d, newer than this wrapper's ABI %d.%d", int32(status), Major, Minor)
+}
+
+// endregion
+
+// Options are ae_checksum_with's options, in Go.
+type Options struct {
+	Seed uint64
+}
+
+// region: checksum
+// Checksum returns the FNV-1a checksum of data as opts say. The C struct
+// carries its own size, so a library of a later minor version reads only the
+// fields this wrapper's header has.
+func Checksum(data []byte, opts Options) (uint64, error) {
+	copts := C.AeOptions{size: C.sizeof_AeOptions, seed: C.uint64_t(opts.Seed)}
 	var sum C.uint64_t
-	status := C.ae_checksum((*C.uint8_t)(unsafe.SliceData(data)), C.size_t(len(data)), C.uint64_t(seed), &sum)
+	status := C.ae_checksum_with((*C.uint8_t)(unsafe.SliceData(data)), C.size_t(len(data)), &copts, &sum)
 	if err := errorOf(status); err != nil {
 		return 0, err
 	}
 	return uint64(sum), nil
 }
+
+// endregion

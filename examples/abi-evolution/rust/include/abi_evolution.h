@@ -19,7 +19,7 @@
  * The ABI's minor version: an addition an old caller never sees (a new export,
  * a field appended to a sized struct, a new status code) bumps it.
  */
-#define AE_ABI_MINOR 0
+#define AE_ABI_MINOR 1
 
 /**
  * What every export returns. The numbers are ABI: a code is never renumbered
@@ -33,6 +33,10 @@ enum AeStatus
   AE_STATUS_OK = 0,
   AE_STATUS_NULL_POINTER = 1,
   AE_STATUS_PANIC = 2,
+  /**
+   * `AeOptions::size` is not the size of any version of the struct. Since 1.1.
+   */
+  AE_STATUS_BAD_SIZE = 3,
 };
 #if __STDC_VERSION__ >= 202311L
 typedef enum AeStatus AeStatus;
@@ -41,18 +45,52 @@ typedef int32_t AeStatus;
 #endif // __STDC_VERSION__ >= 202311L
 
 /**
+ * Options for [`ae_checksum_with`]. The struct only ever grows at its end,
+ * and `size` says how much of it the caller's header had: Rust reads those
+ * bytes and uses defaults for the fields appended after them.
+ */
+typedef struct AeOptions {
+  /**
+   * `sizeof(AeOptions)` as the caller compiled it. Since 1.1.
+   */
+  uint32_t size;
+  /**
+   * Mixed into the checksum's starting value. Since 1.1.
+   */
+  uint64_t seed;
+} AeOptions;
+
+/**
  * Returns the library's ABI version as `major << 16 | minor`, or 0 if Rust
  * panicked (0 is never a version: majors start at 1).
  */
 uint32_t ae_abi_version(void);
 
 /**
+ * Checksums `len` bytes at `data` as `options` say and writes the sum to `out`.
+ *
+ * # Safety
+ * `data` is NULL with `len == 0`, or points to `len` readable bytes; `options`
+ * is NULL or points to an `AeOptions` of any ABI version, its `size` set;
+ * `out` is NULL or points to a writable `uint64_t`.
+ */
+AeStatus ae_checksum_with(const uint8_t *data,
+                          size_t len,
+                          const struct AeOptions *options,
+                          uint64_t *out);
+
+/**
  * Checksums `len` bytes at `data` with `seed` and writes the sum to `out`.
+ * Kept for callers built against 1.0, whose seed is the only option.
  *
  * # Safety
  * `data` is NULL with `len == 0`, or points to `len` readable bytes; `out` is
  * NULL or points to a writable `uint64_t`.
  */
-AeStatus ae_checksum(const uint8_t *data, size_t len, uint64_t seed, uint64_t *out);
+__attribute__((deprecated("use ae_checksum_with, whose AeOptions can grow")))
+AeStatus ae_checksum(const uint8_t *data,
+                     size_t len,
+                     uint64_t seed,
+                     uint64_t *out);
 
 #endif  /* ABI_EVOLUTION_H */

@@ -1,6 +1,7 @@
 //! A C ABI that evolves without breaking the callers built against its older headers.
 
-use std::panic;
+use std::mem::size_of;
+use std::{panic, ptr};
 
 // region: version
 /// The ABI's major version: a change an old caller cannot survive (a removed
@@ -8,7 +9,7 @@ use std::panic;
 pub const AE_ABI_MAJOR: u32 = 1;
 /// The ABI's minor version: an addition an old caller never sees (a new export,
 /// a field appended to a sized struct, a new status code) bumps it.
-pub const AE_ABI_MINOR: u32 = 0;
+pub const AE_ABI_MINOR: u32 = 1;
 
 /// Returns the library's ABI version as `major << 16 | minor`, or 0 if Rust
 /// panicked (0 is never a version: majors start at 1).
@@ -27,12 +28,56 @@ pub enum AeStatus {
     Ok = 0,
     NullPointer = 1,
     Panic = 2,
+    /// `AeOptions::size` is not the size of any version of the struct. Since 1.1.
+    BadSize = 3,
+}
+// endregion
+
+// region: options
+/// Options for [`ae_checksum_with`]. The struct only ever grows at its end,
+/// and `size` says how much of it the caller's header had: Rust reads those
+/// bytes and uses defaults for the fields appended after them.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AeOptions {
+    /// `sizeof(AeOptions)` as the caller compiled it. Since 1.1.
+    pub size: u32,
+    /// Mixed into the checksum's starting value. Since 1.1.
+    pub seed: u64,
+}
+
+/// The sizes the struct has had, oldest first: each version's is a prefix of the next.
+const OPTIONS_SIZES: [usize; 1] = [size_of::<AeOptions>()];
+
+impl AeOptions {
+    /// Every field at its default: what a caller too old to know a field gets.
+    const DEFAULT: AeOptions = AeOptions { size: 0, seed: 0 };
+
+    /// Reads the caller's options: the bytes its `size` covers, defaults past them.
+    ///
+    /// # Safety
+    /// `p` points to a readable `uint32_t` size followed by the rest of `size` readable bytes.
+    unsafe fn read(p: *const AeOptions) -> Result<AeOptions, AeStatus> {
+        // SAFETY: every version of the struct starts with its `u32` size, and the caller promises it is readable.
+        let size = unsafe { p.cast::<u32>().read() } as usize;
+        if !OPTIONS_SIZES.contains(&size) {
+            return Err(AeStatus::BadSize);
+        }
+        let mut options = AeOptions::DEFAULT;
+        // SAFETY: the caller's struct has `size` readable bytes; `options` has room for them, since `size` is one of
+        // its prefixes, whose fields are integers, valid for any bytes. Only bytes are copied, never a whole
+        // `AeOptions` read from a smaller caller's memory.
+        unsafe { ptr::copy_nonoverlapping(p.cast::<u8>(), (&raw mut options).cast::<u8>(), size) };
+        Ok(options)
+    }
 }
 // endregion
 
 /// FNV-1a over `data`, starting from `seed` mixed into the offset basis.
 fn fnv1a(data: &[u8], seed: u64) -> u64 {
-    data.iter().fold(0xcbf2_9ce4_8422_2325 ^ seed, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    data.iter().fold(0xcbf2_9ce4_8422_2325 ^ seed, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// Views `len` bytes at `data` as a slice; NULL is allowed only with `len == 0`.
@@ -47,21 +92,18 @@ unsafe fn input<'a>(data: *const u8, len: usize) -> Option<&'a [u8]> {
     Some(unsafe { std::slice::from_raw_parts(data, len) })
 }
 
-/// Checksums `len` bytes at `data` with `seed` and writes the sum to `out`.
+/// Checksums `bytes` with `options` into `out`, catching a panic.
 ///
 /// # Safety
-/// `data` is NULL with `len == 0`, or points to `len` readable bytes; `out` is
-/// NULL or points to a writable `uint64_t`.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn ae_checksum(data: *const u8, len: usize, seed: u64, out: *mut u64) -> AeStatus {
-    // SAFETY: the caller's promise about `data` and `len`, passed on.
-    let Some(bytes) = (unsafe { input(data, len) }) else {
+/// `out` is NULL or points to a writable `uint64_t`.
+unsafe fn checksum(bytes: Option<&[u8]>, options: AeOptions, out: *mut u64) -> AeStatus {
+    let Some(bytes) = bytes else {
         return AeStatus::NullPointer;
     };
     if out.is_null() {
         return AeStatus::NullPointer;
     }
-    match panic::catch_unwind(|| fnv1a(bytes, seed)) {
+    match panic::catch_unwind(|| fnv1a(bytes, options.seed)) {
         Ok(sum) => {
             // SAFETY: not NULL, and the caller promises a writable `uint64_t`.
             unsafe { out.write(sum) };
@@ -71,26 +113,125 @@ pub unsafe extern "C" fn ae_checksum(data: *const u8, len: usize, seed: u64, out
     }
 }
 
+// region: checksum-with
+/// Checksums `len` bytes at `data` as `options` say and writes the sum to `out`.
+///
+/// # Safety
+/// `data` is NULL with `len == 0`, or points to `len` readable bytes; `options`
+/// is NULL or points to an `AeOptions` of any ABI version, its `size` set;
+/// `out` is NULL or points to a writable `uint64_t`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ae_checksum_with(
+    data: *const u8,
+    len: usize,
+    options: *const AeOptions,
+    out: *mut u64,
+) -> AeStatus {
+    if options.is_null() {
+        return AeStatus::NullPointer;
+    }
+    // SAFETY: not NULL, and the caller promises an `AeOptions` of some version with its size set.
+    let options = match unsafe { AeOptions::read(options) } {
+        Ok(o) => o,
+        Err(status) => return status,
+    };
+    // SAFETY: the caller's promises about `data`, `len` and `out`, passed on.
+    unsafe { checksum(input(data, len), options, out) }
+}
+// endregion
+
+// region: deprecated
+/// Checksums `len` bytes at `data` with `seed` and writes the sum to `out`.
+/// Kept for callers built against 1.0, whose seed is the only option.
+///
+/// # Safety
+/// `data` is NULL with `len == 0`, or points to `len` readable bytes; `out` is
+/// NULL or points to a writable `uint64_t`.
+#[deprecated(
+    since = "1.1.0",
+    note = "use ae_checksum_with, whose AeOptions can grow"
+)]
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn ae_checksum(
+    data: *const u8,
+    len: usize,
+    seed: u64,
+    out: *mut u64,
+) -> AeStatus {
+    let options = AeOptions {
+        seed,
+        ..AeOptions::DEFAULT
+    };
+    // SAFETY: the caller's promises about `data`, `len` and `out`, passed on.
+    unsafe { checksum(input(data, len), options, out) }
+}
+// endregion
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn options(seed: u64) -> AeOptions {
+        AeOptions {
+            size: size_of::<AeOptions>() as u32,
+            seed,
+        }
+    }
+
     #[test]
     fn checksums_like_fnv1a() {
         let mut sum = 0;
-        // SAFETY: a valid slice and a valid out pointer.
-        assert_eq!(unsafe { ae_checksum(b"abc".as_ptr(), 3, 0, &mut sum) }, AeStatus::Ok);
+        // SAFETY: a valid slice, options and out pointer.
+        let status = unsafe { ae_checksum_with(b"abc".as_ptr(), 3, &options(0), &mut sum) };
+        assert_eq!(status, AeStatus::Ok);
         assert_eq!(sum, 0xe71f_a219_0541_574b);
+    }
+
+    #[test]
+    #[allow(deprecated)] // old callers still call it: it must keep working
+    fn the_deprecated_export_still_works() {
+        let (mut old, mut new) = (0, 0);
+        // SAFETY: valid slices, options and out pointers.
+        unsafe {
+            assert_eq!(ae_checksum(b"abc".as_ptr(), 3, 7, &mut old), AeStatus::Ok);
+            assert_eq!(
+                ae_checksum_with(b"abc".as_ptr(), 3, &options(7), &mut new),
+                AeStatus::Ok
+            );
+        }
+        assert_eq!(old, new);
     }
 
     #[test]
     fn rejects_null() {
         let mut sum = 0;
+        let o = options(0);
         // SAFETY: NULL pointers are part of the contract.
         unsafe {
-            assert_eq!(ae_checksum(std::ptr::null(), 1, 0, &mut sum), AeStatus::NullPointer);
-            assert_eq!(ae_checksum(std::ptr::null(), 0, 0, &mut sum), AeStatus::Ok);
-            assert_eq!(ae_checksum(b"a".as_ptr(), 1, 0, std::ptr::null_mut()), AeStatus::NullPointer);
+            assert_eq!(
+                ae_checksum_with(ptr::null(), 1, &o, &mut sum),
+                AeStatus::NullPointer
+            );
+            assert_eq!(ae_checksum_with(ptr::null(), 0, &o, &mut sum), AeStatus::Ok);
+            assert_eq!(
+                ae_checksum_with(b"a".as_ptr(), 1, ptr::null(), &mut sum),
+                AeStatus::NullPointer
+            );
+            assert_eq!(
+                ae_checksum_with(b"a".as_ptr(), 1, &o, ptr::null_mut()),
+                AeStatus::NullPointer
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_a_size_no_version_had() {
+        let mut sum = 0;
+        for size in [0, 4, 8, size_of::<AeOptions>() as u32 + 8] {
+            let o = AeOptions { size, ..options(0) };
+            // SAFETY: a valid slice, options and out pointer.
+            let status = unsafe { ae_checksum_with(b"a".as_ptr(), 1, &o, &mut sum) };
+            assert_eq!(status, AeStatus::BadSize, "size {size}");
         }
     }
 

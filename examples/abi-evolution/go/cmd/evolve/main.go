@@ -10,7 +10,7 @@ import (
 
 func main() {
 	// The package's init has already checked that the library can serve this wrapper.
-	sum, err := evolve.Checksum([]byte("abc"), 0)
+	sum, err := evolve.Checksum([]byte("abc"), evolve.Options{})
 	if err != nil {
 		log.Fatal(err)
 	}
