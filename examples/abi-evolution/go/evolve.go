@@ -57,6 +57,7 @@ var (
 	ErrNullPointer = errors.New("evolve: NULL pointer")
 	ErrPanic       = errors.New("evolve: Rust panicked")
 	ErrBadSize     = errors.New("evolve: Rust knows no AeOptions of this size")
+	ErrTooLarge    = errors.New("evolve: input longer than Options.MaxLen")
 )
 
 // statusErrors maps each status code to its error, indexed by the code:
@@ -65,7 +66,8 @@ var statusErrors = [...]error{
 	C.AE_STATUS_OK:           nil,
 	C.AE_STATUS_NULL_POINTER: ErrNullPointer,
 	C.AE_STATUS_PANIC:        ErrPanic,
-	C.AE_STATUS_BAD_SIZE:     ErrBadSize, // since 1.1
+	C.AE_STATUS_BAD_SIZE:     ErrBadSize,  // since 1.1
+	C.AE_STATUS_TOO_LARGE:    ErrTooLarge, // since 1.2
 }
 
 // errorOf maps a status to its error; a code added after this wrapper's
@@ -82,6 +84,8 @@ func errorOf(status C.AeStatus) error {
 // Options are ae_checksum_with's options, in Go.
 type Options struct {
 	Seed uint64
+	// MaxLen refuses longer inputs with ErrTooLarge; 0: no limit. Since 1.2.
+	MaxLen uint64
 }
 
 // region: checksum
@@ -89,7 +93,7 @@ type Options struct {
 // carries its own size, so a library of a later minor version reads only the
 // fields this wrapper's header has.
 func Checksum(data []byte, opts Options) (uint64, error) {
-	copts := C.AeOptions{size: C.sizeof_AeOptions, seed: C.uint64_t(opts.Seed)}
+	copts := C.AeOptions{size: C.sizeof_AeOptions, seed: C.uint64_t(opts.Seed), max_len: C.uint64_t(opts.MaxLen)}
 	var sum C.uint64_t
 	status := C.ae_checksum_with((*C.uint8_t)(unsafe.SliceData(data)), C.size_t(len(data)), &copts, &sum)
 	if err := errorOf(status); err != nil {

@@ -16,6 +16,7 @@ var statusHistory = []string{
 	"AE_STATUS_NULL_POINTER", // 1.0
 	"AE_STATUS_PANIC",        // 1.0
 	"AE_STATUS_BAD_SIZE",     // 1.1
+	"AE_STATUS_TOO_LARGE",    // 1.2
 }
 
 // TestStatusCodesOnlyGrow fails when the header renumbers, removes or inserts

@@ -19,7 +19,7 @@
  * The ABI's minor version: an addition an old caller never sees (a new export,
  * a field appended to a sized struct, a new status code) bumps it.
  */
-#define AE_ABI_MINOR 1
+#define AE_ABI_MINOR 2
 
 /**
  * What every export returns. The numbers are ABI: a code is never renumbered
@@ -37,6 +37,10 @@ enum AeStatus
    * `AeOptions::size` is not the size of any version of the struct. Since 1.1.
    */
   AE_STATUS_BAD_SIZE = 3,
+  /**
+   * The input is longer than `AeOptions::max_len`. Since 1.2.
+   */
+  AE_STATUS_TOO_LARGE = 4,
 };
 #if __STDC_VERSION__ >= 202311L
 typedef enum AeStatus AeStatus;
@@ -58,6 +62,10 @@ typedef struct AeOptions {
    * Mixed into the checksum's starting value. Since 1.1.
    */
   uint64_t seed;
+  /**
+   * Inputs longer than this fail with `AE_STATUS_TOO_LARGE`; 0: no limit. Since 1.2.
+   */
+  uint64_t max_len;
 } AeOptions;
 
 /**

@@ -1,6 +1,6 @@
 //! A C ABI that evolves without breaking the callers built against its older headers.
 
-use std::mem::size_of;
+use std::mem::{offset_of, size_of};
 use std::{panic, ptr};
 
 // region: version
@@ -9,7 +9,7 @@ use std::{panic, ptr};
 pub const AE_ABI_MAJOR: u32 = 1;
 /// The ABI's minor version: an addition an old caller never sees (a new export,
 /// a field appended to a sized struct, a new status code) bumps it.
-pub const AE_ABI_MINOR: u32 = 1;
+pub const AE_ABI_MINOR: u32 = 2;
 
 /// Returns the library's ABI version as `major << 16 | minor`, or 0 if Rust
 /// panicked (0 is never a version: majors start at 1).
@@ -30,6 +30,8 @@ pub enum AeStatus {
     Panic = 2,
     /// `AeOptions::size` is not the size of any version of the struct. Since 1.1.
     BadSize = 3,
+    /// The input is longer than `AeOptions::max_len`. Since 1.2.
+    TooLarge = 4,
 }
 // endregion
 
@@ -44,14 +46,20 @@ pub struct AeOptions {
     pub size: u32,
     /// Mixed into the checksum's starting value. Since 1.1.
     pub seed: u64,
+    /// Inputs longer than this fail with `AE_STATUS_TOO_LARGE`; 0: no limit. Since 1.2.
+    pub max_len: u64,
 }
 
 /// The sizes the struct has had, oldest first: each version's is a prefix of the next.
-const OPTIONS_SIZES: [usize; 1] = [size_of::<AeOptions>()];
+const OPTIONS_SIZES: [usize; 2] = [offset_of!(AeOptions, max_len), size_of::<AeOptions>()];
 
 impl AeOptions {
     /// Every field at its default: what a caller too old to know a field gets.
-    const DEFAULT: AeOptions = AeOptions { size: 0, seed: 0 };
+    const DEFAULT: AeOptions = AeOptions {
+        size: 0,
+        seed: 0,
+        max_len: 0,
+    };
 
     /// Reads the caller's options: the bytes its `size` covers, defaults past them.
     ///
@@ -102,6 +110,9 @@ unsafe fn checksum(bytes: Option<&[u8]>, options: AeOptions, out: *mut u64) -> A
     };
     if out.is_null() {
         return AeStatus::NullPointer;
+    }
+    if options.max_len != 0 && bytes.len() as u64 > options.max_len {
+        return AeStatus::TooLarge;
     }
     match panic::catch_unwind(|| fnv1a(bytes, options.seed)) {
         Ok(sum) => {
@@ -175,6 +186,7 @@ mod tests {
         AeOptions {
             size: size_of::<AeOptions>() as u32,
             seed,
+            ..AeOptions::DEFAULT
         }
     }
 
@@ -222,6 +234,50 @@ mod tests {
                 AeStatus::NullPointer
             );
         }
+    }
+
+    // region: old-caller-test
+    /// `AeOptions` as the 1.1 header declared it, before `max_len`.
+    #[repr(C)]
+    struct AeOptions1_1 {
+        size: u32,
+        seed: u64,
+    }
+
+    /// A caller built against 1.1 passes its smaller struct. Rust must read
+    /// only its bytes (Miri fails this test on any read past them) and use
+    /// the default for the field appended since.
+    #[test]
+    fn serves_a_caller_built_against_1_1() {
+        let old = AeOptions1_1 {
+            size: size_of::<AeOptions1_1>() as u32,
+            seed: 7,
+        };
+        let (mut got, mut want) = (0, 0);
+        // SAFETY: a valid slice and out pointers; `old` is an `AeOptions` of version 1.1 with its size set.
+        let status =
+            unsafe { ae_checksum_with(b"abc".as_ptr(), 3, (&raw const old).cast(), &mut got) };
+        assert_eq!(status, AeStatus::Ok);
+        // SAFETY: as above, with the current struct.
+        let status = unsafe { ae_checksum_with(b"abc".as_ptr(), 3, &options(7), &mut want) };
+        assert_eq!(status, AeStatus::Ok);
+        assert_eq!(got, want);
+    }
+    // endregion
+
+    #[test]
+    fn refuses_input_over_max_len() {
+        let mut sum = 0;
+        let o = AeOptions {
+            max_len: 2,
+            ..options(0)
+        };
+        // SAFETY: a valid slice, options and out pointer.
+        let status = unsafe { ae_checksum_with(b"abc".as_ptr(), 3, &o, &mut sum) };
+        assert_eq!(status, AeStatus::TooLarge);
+        // SAFETY: as above.
+        let status = unsafe { ae_checksum_with(b"ab".as_ptr(), 2, &o, &mut sum) };
+        assert_eq!(status, AeStatus::Ok);
     }
 
     #[test]
