@@ -1,7 +1,8 @@
 //! What a panic does when it reaches the edge of an `extern "C"` function, run
 //! in a child process so that whatever it does cannot take the measurement
 //! with it. Built by Rust 1.80.1 and by the pinned release, it prints one JSON
-//! line: whether the child aborted.
+//! line per figure: whether the child aborted, whether its caller caught the
+//! panic, whether Rust said the function cannot unwind, and how the child exited.
 
 use std::os::unix::process::ExitStatusExt;
 use std::process::{Command, ExitCode};
@@ -48,14 +49,21 @@ fn main() -> ExitCode {
         .env("RUST_BACKTRACE", "0")
         .output()
         .expect("start the child");
-    let stderr = String::from_utf8_lossy(&out.stderr);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    println!(
-        "{{\"figure\":\"panic-at-extern-c-edge\",\"value\":{},\"unit\":\"aborted\",\"exit\":{},\"stdout\":{},\"cannot_unwind\":{}}}",
-        u8::from(out.status.signal() == Some(6)), // SIGABRT
-        json(&out.status.to_string()),
-        json(stdout.trim()),
-        stderr.contains("panic in a function that cannot unwind"),
-    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let figures = [
+        ("aborted", (out.status.signal() == Some(6)).to_string()), // SIGABRT
+        ("caught", stdout.contains("caught: true").to_string()),
+        (
+            "cannot-unwind",
+            stderr
+                .contains("panic in a function that cannot unwind")
+                .to_string(),
+        ),
+        ("exit", json(&out.status.to_string())),
+    ];
+    for (name, value) in figures {
+        println!("{{\"figure\":\"{name}\",\"value\":{value}}}");
+    }
     ExitCode::SUCCESS
 }
