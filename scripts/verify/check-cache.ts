@@ -7,8 +7,9 @@
  * ignores the cache.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { hashSources } from '../../src/lib/sources/hash.ts';
 import { rootDir } from '../../src/lib/sources/paths.ts';
 
 const DIR = path.join(rootDir, '.cache', 'verify-passed');
@@ -25,6 +26,8 @@ const SHARED = [
   'src/lib/measure/record-checks.ts',
   'src/lib/measure/claims.ts',
   'src/lib/measure/figures.ts',
+  // Go packages every example may import (the ABI lock check): outside each example's source hash, inside its tests.
+  'examples/internal',
 ];
 
 export interface CheckInputs {
@@ -44,8 +47,9 @@ export function checkKey(inputs: CheckInputs): string {
   const h = createHash('sha256').update(JSON.stringify(inputs));
   for (const f of SHARED) {
     const file = path.join(rootDir, f);
-    h.update(`\0${f}\0`);
-    if (existsSync(file)) h.update(readFileSync(file));
+    if (!existsSync(file)) h.update(`\0${f}\0absent`);
+    else if (statSync(file).isDirectory()) h.update(`\0${f}\0${hashSources(file)}`);
+    else h.update(`\0${f}\0`).update(readFileSync(file));
   }
   return h.digest('hex');
 }

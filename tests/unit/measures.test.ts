@@ -62,6 +62,15 @@ test('a Cargo measure runs a binary of the crate (or another), on another Rust r
   assert.equal(shown(measureToolchainProbe(e, abort!)), 'HANDBOOK_MODE=record RUSTUP_AUTO_INSTALL=0 rustc +1.80.1 --version');
 });
 
+test('a Cargo measure with `in` runs a crate of its own there, outside the examples workspace', () => {
+  const e = example([{ id: 'edge', what: 'a panic at an extern C edge on 1.80', cargo: 'edge', in: 'unwind', toolchain: '1.80.1', rerun: false }]);
+  const c = measureCommand(e, e.manifest.measures[0]!, 'record');
+  assert.equal(shown(c), 'HANDBOOK_MODE=record RUSTUP_AUTO_INSTALL=0 cargo +1.80.1 run --release --locked --quiet --bin edge');
+  assert.equal(c.dir, 'examples/sample/unwind');
+  assert.equal(measureToolchainProbe(e, e.manifest.measures[0]!).dir, 'examples/sample/unwind', 'the probe asks the rustc the folder selects');
+  assert.match(refusal([{ id: 'x', what: 'something measured here', cargo: 'b', crate: 'c', in: 'd' }]), /^measures\.0\.in: give `crate`/);
+});
+
 test('the manifest refuses a measure that cannot run, at its key', () => {
   assert.match(refusal([{ id: 'x', what: 'something measured here' }]), /^measures\.0\.go: give exactly one of `go`/);
   assert.match(refusal([{ id: 'x', what: 'something measured here', go: './a', cargo: 'b' }]), /^measures\.0\.go: give exactly one/);
