@@ -7,6 +7,7 @@
  *   npm run verify -- --check           what CI runs: fail on any difference, quick benchmarks
  *   npm run verify -- --no-bench        skip benchmarks (outputs, regions, hashes only)
  *   npm run verify -- --update-headers  regenerate cbindgen headers first
+ *   npm run verify -- --remeasure       also re-run the measures marked `rerun: false` (kept from the record otherwise)
  *   npm run verify -- --check --example checksum --only clippy,miri
  *                                       only those lanes (`--only all`: every lane; see LANES in src/lib/commands/commands.ts),
  *                                       nothing recorded or compared: exits 1 naming the example and each failing lane
@@ -27,6 +28,7 @@ import { ExampleRunner, StepFailure } from './verify/example-steps.ts';
 import { checkGuides } from './verify/guide-checks.ts';
 import { describeLanes, parseLanes } from './verify/lanes.ts';
 import { checkRecordedFigures, freshRatioProblem, staleness } from './verify/record-checks.ts';
+import { measureExample } from './verify/measures.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -35,6 +37,7 @@ const { values: opts } = parseArgs({
     quick: { type: 'boolean', default: false },
     example: { type: 'string', multiple: true },
     'update-headers': { type: 'boolean', default: false },
+    remeasure: { type: 'boolean', default: false },
     only: { type: 'string', multiple: true },
   },
 });
@@ -197,8 +200,18 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
     }
     benchmarks = recorded.benchmarks;
   }
+  const measured = await measureExample({
+    example,
+    recorded,
+    hash,
+    mode: { check: opts.check, quick: opts.quick, noBench: opts['no-bench'], remeasure: opts.remeasure },
+    run: (m, label, mode) => checked(label, () => runner.measure(m, mode)),
+    say,
+  });
+  failures.push(...measured.problems);
+  const measures = measured.measures;
   if (!opts.check) {
-    writeVerified(example.dir, { example: example.slug, sourceHash: hash, recordedAt: new Date().toISOString(), machine, toolchains, run, benchmarks });
+    writeVerified(example.dir, { example: example.slug, sourceHash: hash, recordedAt: new Date().toISOString(), machine, toolchains, run, benchmarks, measures });
     say(`  → recorded ${recordFile}`);
   }
 }

@@ -1,11 +1,24 @@
 import path from 'node:path';
-import { benchCommand, buildSteps, headerCommand, LANES, runCommand, shown, type BenchMode, type Command, type Lane } from '../../src/lib/commands/commands.ts';
+import {
+  benchCommand,
+  buildSteps,
+  headerCommand,
+  LANES,
+  measureCommand,
+  measureToolchainProbe,
+  runCommand,
+  shown,
+  type BenchMode,
+  type Command,
+  type Lane,
+} from '../../src/lib/commands/commands.ts';
+import { parseFigures } from '../../src/lib/measure/figures.ts';
 import { evaluateClaim } from '../../src/lib/measure/claims.ts';
 import { parseGoBench } from '../../src/lib/measure/gobench.ts';
 import { hashSources } from '../../src/lib/sources/hash.ts';
-import type { Example } from '../../src/lib/sources/manifest.ts';
+import type { Example, Measure } from '../../src/lib/sources/manifest.ts';
 import { relative, rootDir } from '../../src/lib/sources/paths.ts';
-import type { BenchmarkResult, Verified } from '../../src/lib/sources/results.ts';
+import type { BenchmarkResult, MeasureResult, Verified } from '../../src/lib/sources/results.ts';
 import { summarize } from '../../src/lib/measure/stats.ts';
 import { ArtifactMissing, linkEnv, processOptions } from '../lib/example-env.ts';
 import { exec, tail, type ProcessResult } from '../lib/process.ts';
@@ -133,6 +146,36 @@ export class ExampleRunner {
       throw new StepFailure(`${this.label}/example.yaml: ${(e as Error).message}\n  → name a benchmark that exists`);
     }
     return { command: shown(c), count: mode.count, benchtime: mode.benchtime, results, claims };
+  }
+
+  /** Runs a measure's program and reads the figures it prints; `mode` is what the program is told (HANDBOOK_MODE). */
+  async measure(m: Measure, mode: 'record' | 'check'): Promise<MeasureResult> {
+    const where = `${this.label}/example.yaml: measure "${m.id}"`;
+    const probe = measureToolchainProbe(this.example, m);
+    const version = await must(
+      `${m.id}: toolchain`,
+      where,
+      probe,
+      this.env,
+      m.toolchain ? `install ${m.toolchain} (see docs/authoring.md, measures)` : 'install the project toolchains',
+    );
+    const c = measureCommand(this.example, m, mode);
+    const r = await must(m.id, where, c, this.env, 'fix the program above: it must exit 0 (a crash it demonstrates belongs in a child process)');
+    let figures;
+    try {
+      figures = parseFigures(r.stdout);
+    } catch (e) {
+      throw new StepFailure(`${where}: \`${shown(c)}\`: ${(e as Error).message}\n  → print one JSON object per figure: {"figure":"name","value":1.5,"unit":"ns"}`);
+    }
+    if (!figures.length) throw new StepFailure(`${where}: \`${shown(c)}\` printed no figure\n  → print one JSON line per figure: {"figure":"name","value":1.5,"unit":"ns"}`);
+    return {
+      id: m.id,
+      command: shown(c),
+      toolchain: version.stdout.trim().split('\n')[0]!,
+      mode: mode === 'record' ? 'record' : 'quick',
+      recordedAt: new Date().toISOString(),
+      figures,
+    };
   }
 
   sourceHash(): string {

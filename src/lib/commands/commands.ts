@@ -8,7 +8,7 @@
  * The bar (tests/unit/layering.test.ts): no `go` or `cargo` command line outside this file.
  */
 import { ARTIFACT_KINDS, type ArtifactKind, type ArtifactKindName } from './artifact-kinds.ts';
-import type { Example } from '../sources/manifest.ts';
+import type { Example, Measure } from '../sources/manifest.ts';
 
 /** A program and its arguments (never run through a shell), where and how it runs. */
 export interface Command {
@@ -143,6 +143,41 @@ export function benchCommand(e: Example, mode: BenchMode): Command {
     links: true,
     timeoutMs: 20 * 60_000,
   };
+}
+
+/**
+ * A measure's program (see `measures` in src/lib/sources/manifest.ts), with `HANDBOOK_MODE` telling it whether
+ * verify records (`record`) or re-checks (`check`), so it can do less work in CI.
+ */
+export function measureCommand(e: Example, m: Measure, mode: 'record' | 'check'): Command {
+  const env = { ...m.env, HANDBOOK_MODE: mode };
+  if (m.go !== undefined) {
+    return {
+      cmd: 'go',
+      args: ['run', m.go, ...m.args],
+      dir: `${EXAMPLES}/${e.slug}/${m.in}`,
+      env: m.toolchain === undefined ? env : { ...env, GOTOOLCHAIN: m.toolchain },
+      links: true,
+      timeoutMs: 10 * 60_000,
+    };
+  }
+  const plus = m.toolchain === undefined ? [] : [`+${m.toolchain}`];
+  return {
+    cmd: 'cargo',
+    args: [...plus, 'run', '--release', '--locked', '--quiet', '-p', m.crate ?? crate(e), '--bin', m.cargo!, ...(m.args.length ? ['--', ...m.args] : [])],
+    dir: EXAMPLES,
+    env: m.toolchain === undefined ? env : { ...env, ...NO_AUTO_INSTALL },
+    links: true,
+    timeoutMs: 10 * 60_000,
+  };
+}
+
+/** The command that names the toolchain a measure ran on, for its record. */
+export function measureToolchainProbe(e: Example, m: Measure): Command {
+  const c = measureCommand(e, m, 'record');
+  return m.go !== undefined
+    ? { cmd: 'go', args: ['version'], dir: c.dir, ...(c.env ? { env: c.env } : {}) }
+    : { cmd: 'rustc', args: m.toolchain === undefined ? ['--version'] : [`+${m.toolchain}`, '--version'], dir: EXAMPLES, ...(c.env ? { env: c.env } : {}) };
 }
 
 const GO_TEST_TIMEOUT = 8 * 60_000;
