@@ -23,14 +23,24 @@ func Mode() string {
 
 var out = json.NewEncoder(os.Stdout)
 
-// Emit prints one figure.
-func Emit(name string, value float64, unit string) {
-	if err := out.Encode(struct {
-		Figure string  `json:"figure"`
-		Value  float64 `json:"value"`
-		Unit   string  `json:"unit"`
-	}{name, value, unit}); err != nil {
-		log.Fatalf("figures: writing %s: %v", name, err)
+// Emit prints one figure: value is a number, a string or a boolean; unit may be empty.
+func Emit(name string, value any, unit string) { emit(line{name, value, unit, nil}) }
+
+// EmitSamples prints a number with the samples it summarises.
+func EmitSamples(name string, value float64, unit string, samples []float64) {
+	emit(line{name, value, unit, samples})
+}
+
+type line struct {
+	Figure  string    `json:"figure"`
+	Value   any       `json:"value"`
+	Unit    string    `json:"unit,omitempty"`
+	Samples []float64 `json:"samples,omitempty"`
+}
+
+func emit(l line) {
+	if err := out.Encode(l); err != nil {
+		log.Fatalf("figures: writing %s: %v", l.Figure, err)
 	}
 }
 
