@@ -5,6 +5,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"example.com/handbook/observing"
@@ -20,7 +21,7 @@ func main() {
 	for _, size := range []int{16, 1024, 65536} {
 		data := make([]byte, size)
 		n := max(perRound*16/size, 50)
-		var native, cgo, overhead []float64
+		var native, cgo, ratio []float64
 		for range rounds {
 			nat := float64(observing.HashNative(data, n).Nanoseconds()) / float64(n)
 			start := time.Now()
@@ -28,12 +29,17 @@ func main() {
 				observing.Hash(data)
 			}
 			through := float64(time.Since(start).Nanoseconds()) / float64(n)
-			native, cgo = append(native, nat), append(cgo, through)
-			overhead = append(overhead, through-nat)
+			native, cgo, ratio = append(native, nat), append(cgo, through), append(ratio, through/nat)
 		}
-		figures.Emit(fmt.Sprintf("native-ns/size=%d", size), figures.Median(native), "ns/op")
-		figures.Emit(fmt.Sprintf("cgo-ns/size=%d", size), figures.Median(cgo), "ns/op")
-		figures.Emit(fmt.Sprintf("crossing-ns/size=%d", size), figures.Median(overhead), "ns/op")
+		name := fmt.Sprintf("/size=%d", size)
+		figures.EmitSamples("native-ns"+name, figures.Median(slices.Clone(native)), "ns/op", native)
+		figures.EmitSamples("cgo-ns"+name, figures.Median(slices.Clone(cgo)), "ns/op", cgo)
+		// The ratio within each round, so both sides of it saw the same machine.
+		figures.EmitSamples("cgo-over-native"+name, figures.Median(slices.Clone(ratio)), "×", ratio)
+		if size == 16 {
+			// Where the kernel is a few nanoseconds, the difference is the crossing itself.
+			figures.Emit("crossing-ns", figures.Median(slices.Clone(cgo))-figures.Median(slices.Clone(native)), "ns")
+		}
 	}
 }
 

@@ -28,3 +28,14 @@ func Run(name string, args ...string) ([]byte, error) {
 	}
 	return stdout.Bytes(), nil
 }
+
+// RunStderr runs a program and returns its standard error, where valgrind writes its summary.
+func RunStderr(name string, args ...string) ([]byte, error) {
+	var stderr bytes.Buffer
+	cmd := exec.Command(name, args...)
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return nil, fmt.Errorf("%s %v: %w\n%s", name, args, err, stderr.Bytes())
+	}
+	return stderr.Bytes(), nil
+}
