@@ -32,8 +32,8 @@ func main() {
 			native, cgo, ratio = append(native, nat), append(cgo, through), append(ratio, through/nat)
 		}
 		name := fmt.Sprintf("/size=%d", size)
-		figures.EmitSamples("native-ns"+name, figures.Median(slices.Clone(native)), "ns/op", native)
-		figures.EmitSamples("cgo-ns"+name, figures.Median(slices.Clone(cgo)), "ns/op", cgo)
+		figures.EmitSamples("native-ns"+name, figures.Median(slices.Clone(native)), "ns", native)
+		figures.EmitSamples("cgo-ns"+name, figures.Median(slices.Clone(cgo)), "ns", cgo)
 		// The ratio within each round, so both sides of it saw the same machine.
 		figures.EmitSamples("cgo-over-native"+name, figures.Median(slices.Clone(ratio)), "×", ratio)
 		if size == 16 {

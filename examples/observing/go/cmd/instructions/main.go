@@ -76,7 +76,7 @@ func main() {
 		if _, err := tools.Run(bin, "-hash", hashes); err != nil {
 			log.Fatal(err)
 		}
-		wall = append(wall, float64(time.Since(start).Microseconds()))
+		wall = append(wall, float64(time.Since(start).Nanoseconds()))
 		w, k, err := instructions(dir, bin)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "valgrind cannot run here, so this step counted nothing: %v\n", err)
@@ -86,7 +86,7 @@ func main() {
 		whole, kernel = append(whole, w), append(kernel, k)
 	}
 	figures.Emit("cachegrind-ran", true, "")
-	figures.EmitSamples("wall-us", figures.Median(slices.Clone(wall)), "µs", wall)
+	figures.EmitSamples("wall", figures.Median(slices.Clone(wall)), "ns", wall)
 	figures.Emit("wall-range-pct", rangePct(wall), "%")
 	figures.EmitSamples("instructions-process", figures.Median(slices.Clone(whole)), "instructions", whole)
 	figures.Emit("instructions-process-range-pct", rangePct(whole), "%")

@@ -31,7 +31,7 @@ const (
 // region: scenario
 // measure runs callers goroutines, each serving requests due every interval and making one short
 // Rust call per request, with background (if any) looping in longs other goroutines meanwhile. It
-// returns every request's latency in µs, from when it was due to when its call returned.
+// returns every request's latency in nanoseconds, from when it was due to when its call returned.
 func measure(requests int, background func()) []float64 {
 	var stop atomic.Bool
 	var bg sync.WaitGroup
@@ -55,7 +55,7 @@ func measure(requests int, background func()) []float64 {
 				due := start.Add(time.Duration(i) * interval)
 				time.Sleep(time.Until(due))
 				observing.Hash(data)
-				own = append(own, float64(time.Since(due).Nanoseconds())/1e3)
+				own = append(own, float64(time.Since(due).Nanoseconds()))
 			}
 			lat[c] = own
 		})
@@ -99,7 +99,7 @@ func main() {
 			name string
 			q    float64
 		}{{"p50", 0.50}, {"p99", 0.99}, {"p99.9", 0.999}} {
-			figures.Emit(fmt.Sprintf("latency-%s/%s", q.name, s.name), figures.Quantile(lat, q.q), "µs")
+			figures.Emit(fmt.Sprintf("latency-%s/%s", q.name, s.name), figures.Quantile(lat, q.q), "ns")
 		}
 		// Threads are never given back: the count only grows, scenario after scenario.
 		figures.Emit("threads-created/after-"+s.name, float64(threads.Count()), "threads")

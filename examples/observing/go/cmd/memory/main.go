@@ -14,10 +14,10 @@ import (
 const mib = 1 << 20
 
 func emit(when string, m observing.Memory) {
-	figures.Emit("rss-mib/"+when, float64(m.RSS)/mib, "MiB")
-	figures.Emit("go-mapped-mib/"+when, float64(m.GoMapped)/mib, "MiB")
-	figures.Emit("go-heap-goal-mib/"+when, float64(m.GoHeapGoal)/mib, "MiB")
-	figures.Emit("rust-live-mib/"+when, float64(m.RustLive)/mib, "MiB")
+	figures.Emit("rss/"+when, m.RSS, "bytes")
+	figures.Emit("go-mapped/"+when, m.GoMapped, "bytes")
+	figures.Emit("go-heap-goal/"+when, m.GoHeapGoal, "bytes")
+	figures.Emit("rust-live/"+when, m.RustLive, "bytes")
 }
 
 func read() observing.Memory {
@@ -32,7 +32,7 @@ func read() observing.Memory {
 func main() {
 	const limit, rust = 64 * mib, 256 * mib
 	debug.SetMemoryLimit(limit) // what GOMEMLIMIT=64MiB sets
-	figures.Emit("memory-limit-mib", limit/mib, "MiB")
+	figures.Emit("memory-limit", limit, "bytes")
 	runtime.GC()
 	emit("before", read())
 
