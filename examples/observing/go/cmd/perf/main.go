@@ -47,6 +47,7 @@ func main() {
 		// A chain "reaches" a frame when most samples in obs_busy have that frame above them.
 		half := self["obs_busy"] / 2
 		figures.Emit("perf-"+unwind+"-reaches-cgo-wrapper", match(children, "_Cfunc_obs_busy") > half, "")
+		figures.Emit("perf-"+unwind+"-reaches-asmcgocall", children["runtime.asmcgocall.abi0"] > half, "")
 		figures.Emit("perf-"+unwind+"-reaches-go-caller", children["main.main.func1"] > half, "")
 	}
 }
