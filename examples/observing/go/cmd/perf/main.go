@@ -54,10 +54,13 @@ func main() {
 
 // region: perf-record
 // record samples the workload on the cpu-clock software event (it works in VMs without hardware
-// counters) with call chains unwound the given way, and reads the report.
+// counters) with call chains unwound the given way, and reads the report. --no-buildid-cache: perf
+// keeps binaries in ~/.debug by GNU build ID, and Go derives that ID from its own build ID, which
+// does not cover the Rust library: after a change to Rust alone, a cached copy would name the old
+// binary's functions.
 func record(dir, bin, length, unwind string) (children, self map[string]float64, err error) {
 	data := filepath.Join(dir, "perf-"+unwind+".data")
-	if _, err := tools.Run("perf", "record", "-e", "cpu-clock", "--call-graph", unwind, "-o", data, "--", bin, "-busy", length); err != nil {
+	if _, err := tools.Run("perf", "record", "--no-buildid-cache", "-e", "cpu-clock", "--call-graph", unwind, "-o", data, "--", bin, "-busy", length); err != nil {
 		return nil, nil, err
 	}
 	report, err := tools.Run("perf", "report", "-i", data, "--stdio", "--children", "--sort", "symbol", "-q", "-g", "none")
