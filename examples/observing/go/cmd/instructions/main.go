@@ -4,9 +4,9 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"log"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -25,8 +25,7 @@ const hashes = "200"
 var kernelFns = map[string]bool{"obs_hash": true, "observing::fnv1a": true}
 
 // instructions runs the workload under cachegrind and returns the instructions executed in the whole
-// process (Go's runtime included) and in the Rust kernel (cachegrind.out: "fn=<name>" starts a
-// function's lines, "<line> <Ir>" follow; cachegrind counts each function's own instructions).
+// process (Go's runtime included) and in the Rust kernel.
 func instructions(dir, bin string) (whole, kernel float64, err error) {
 	out := filepath.Join(dir, "cachegrind.out")
 	if _, err := tools.Run("valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file="+out, bin, "-hash", hashes); err != nil {
@@ -36,25 +35,39 @@ func instructions(dir, bin string) (whole, kernel float64, err error) {
 	if err != nil {
 		return 0, 0, err
 	}
-	fn := ""
-	for line := range strings.Lines(string(text)) {
+	return parseCachegrind(out, string(text))
+}
+
+// parseCachegrind reads a cachegrind.out file run with --cache-sim=no: "fn=<name>" starts a function's
+// lines, "<line> <Ir>" follow (each function's own instructions), "summary: <Ir>" totals the process.
+func parseCachegrind(name, text string) (whole, kernel float64, err error) {
+	fn, n := "", 0
+	for line := range strings.Lines(text) {
+		n++
 		f := strings.Fields(line)
 		switch {
 		case len(f) == 0:
 		case strings.HasPrefix(f[0], "fn="):
-			fn = strings.TrimPrefix(line, "fn=")
-			fn = strings.TrimSpace(fn)
-		case f[0] == "summary:" && len(f) == 2:
-			whole, err = strconv.ParseFloat(f[1], 64)
-		case kernelFns[fn] && len(f) == 2 && f[0][0] >= '0' && f[0][0] <= '9':
-			n, perr := strconv.ParseFloat(f[1], 64)
-			kernel, err = kernel+n, errors.Join(err, perr)
+			fn = strings.TrimSpace(strings.TrimPrefix(line, "fn="))
+		case f[0] == "summary:" || kernelFns[fn] && f[0][0] >= '0' && f[0][0] <= '9':
+			v, perr := 0.0, error(nil)
+			if len(f) == 2 {
+				v, perr = strconv.ParseFloat(f[1], 64)
+			}
+			if len(f) != 2 || perr != nil {
+				return 0, 0, fmt.Errorf("%s:%d: expected one instruction count, read %q", name, n, strings.TrimSpace(line))
+			}
+			if f[0] == "summary:" {
+				whole = v
+			} else {
+				kernel += v
+			}
 		}
 	}
-	if err == nil && (whole == 0 || kernel == 0) {
-		err = fmt.Errorf("%s: no summary line or no lines of the kernel", out)
+	if whole == 0 || kernel == 0 {
+		return 0, 0, fmt.Errorf("%s: no summary line, or no lines of %v", name, slices.Sorted(maps.Keys(kernelFns)))
 	}
-	return whole, kernel, err
+	return whole, kernel, nil
 }
 
 // endregion
