@@ -1,7 +1,8 @@
 // Command perf profiles the workload with Linux perf while two goroutines spend their time in a long
 // Rust call. perf names Rust's own function, which runtime/pprof cannot; the figures say how far each
 // way of unwinding gets from there back towards the Go caller: frame pointers (-g), which Go keeps and
-// this Rust build does not, and DWARF call frame information. Where perf cannot run, the program says
+// the release build of Rust does not, DWARF call frame information, and frame pointers again with the
+// crate rebuilt to keep them. Where perf cannot run, the program says
 // so on standard error and prints perf-ran false.
 package main
 
@@ -29,26 +30,34 @@ func main() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	bin, err := tools.BuildWorkload(dir)
+	plain, err := tools.BuildWorkload(dir)
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, unwind := range []string{"fp", "dwarf"} {
-		children, self, err := record(dir, bin, length, unwind)
+	withFP, err := tools.BuildWorkloadWithRustFramePointers(dir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, v := range []struct{ name, bin, unwind string }{
+		{"fp", plain, "fp"},
+		{"dwarf", plain, "dwarf"},
+		{"fp-rust-frame-pointers", withFP, "fp"},
+	} {
+		children, self, err := record(dir, v.bin, length, v.unwind)
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "perf cannot run here, so this step measured nothing: %v\n", err)
 			figures.Emit("perf-ran", false, "")
 			return
 		}
-		if unwind == "fp" {
+		if v.name == "fp" {
 			figures.Emit("perf-ran", true, "")
 			figures.Emit("perf-self-in-obs_busy", self["obs_busy"], "%")
 		}
 		// A chain "reaches" a frame when most samples in obs_busy have that frame above them.
 		half := self["obs_busy"] / 2
-		figures.Emit("perf-"+unwind+"-reaches-cgo-wrapper", match(children, "_Cfunc_obs_busy") > half, "")
-		figures.Emit("perf-"+unwind+"-reaches-asmcgocall", children["runtime.asmcgocall.abi0"] > half, "")
-		figures.Emit("perf-"+unwind+"-reaches-go-caller", children["main.main.func1"] > half, "")
+		figures.Emit("perf-"+v.name+"-reaches-cgo-wrapper", match(children, "_Cfunc_obs_busy") > half, "")
+		figures.Emit("perf-"+v.name+"-reaches-asmcgocall", children["runtime.asmcgocall.abi0"] > half, "")
+		figures.Emit("perf-"+v.name+"-reaches-go-caller", children["main.main.func1"] > half, "")
 	}
 }
 
@@ -59,7 +68,7 @@ func main() {
 // does not cover the Rust library: after a change to Rust alone, a cached copy would name the old
 // binary's functions.
 func record(dir, bin, length, unwind string) (children, self map[string]float64, err error) {
-	data := filepath.Join(dir, "perf-"+unwind+".data")
+	data := filepath.Join(dir, filepath.Base(bin)+"-"+unwind+".data")
 	if _, err := tools.Run("perf", "record", "--no-buildid-cache", "-e", "cpu-clock", "--call-graph", unwind, "-o", data, "--", bin, "-busy", length); err != nil {
 		return nil, nil, err
 	}

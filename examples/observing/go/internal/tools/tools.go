@@ -3,7 +3,9 @@ package tools
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 )
@@ -17,6 +19,38 @@ func BuildWorkload(dir string) (string, error) {
 	}
 	return bin, nil
 }
+
+// region: frame-pointers
+// BuildWorkloadWithRustFramePointers builds the crate again with -C force-frame-pointers=yes into a
+// target folder of its own, and links the workload against that library: cgo puts CGO_LDFLAGS before
+// the package's own #cgo LDFLAGS, so the linker takes every Rust symbol from it. The library's digest
+// goes into CGO_CFLAGS, as verify does for the usual build, so Go relinks when the library changes.
+func BuildWorkloadWithRustFramePointers(dir string) (string, error) {
+	target, err := filepath.Abs("../../target/frame-pointers")
+	if err != nil {
+		return "", err
+	}
+	build := exec.Command("cargo", "build", "--release", "--locked", "-p", "observing", "--target-dir", target)
+	build.Env = append(os.Environ(), "RUSTFLAGS=-C force-frame-pointers=yes")
+	if out, err := build.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("cargo build with frame pointers: %w\n%s", err, out)
+	}
+	lib := filepath.Join(target, "release", "libobserving.a")
+	data, err := os.ReadFile(lib)
+	if err != nil {
+		return "", err
+	}
+	bin := filepath.Join(dir, "workload-rust-frame-pointers")
+	link := exec.Command("go", "build", "-o", bin, "./cmd/workload")
+	link.Env = append(os.Environ(), "CGO_LDFLAGS="+lib,
+		fmt.Sprintf("CGO_CFLAGS=%s -DOBSERVING_FP_LIB=%x", os.Getenv("CGO_CFLAGS"), sha256.Sum256(data)))
+	if out, err := link.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build against the frame-pointer library: %w\n%s", err, out)
+	}
+	return bin, nil
+}
+
+// endregion
 
 // Run runs a program and returns its standard output; on failure the error carries its standard error.
 func Run(name string, args ...string) ([]byte, error) {
