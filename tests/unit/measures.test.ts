@@ -209,3 +209,24 @@ test('--no-bench keeps current measures when recording, and refuses to keep figu
     /measures "now", "old" are not recorded for these sources/,
   );
 });
+
+test('--check does not repeat a measure that agreed with the record on the same key, and repeats one that did not', async () => {
+  const key = `measures-test ${process.pid} ${Date.now()}`;
+  const rec = recordOf(result('now', 100), result('old', 200));
+  const once = async (value: number) => {
+    const ran: string[] = [];
+    const out = await measureExample({
+      example: twoMeasures(),
+      recorded: rec,
+      hash: HASH,
+      mode: { ...MODES, check: true },
+      run: async (m) => (ran.push(m.id), result(m.id, value)),
+      agreed: () => key,
+      say: () => {},
+    });
+    return { ran, problems: out.problems };
+  };
+  assert.deepEqual(await once(1000), { ran: ['now'], problems: [(await once(1000)).problems[0]!] }, 'a contradicted record is checked again');
+  assert.deepEqual((await once(120)).ran, ['now']);
+  assert.deepEqual(await once(120), { ran: [], problems: [] });
+});
