@@ -4,10 +4,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"log"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -73,31 +75,43 @@ func parseCachegrind(name, text string) (whole, kernel float64, err error) {
 // endregion
 
 func main() {
-	runs := 7
-	if figures.Check() {
-		runs = 3
-	}
 	dir, err := os.MkdirTemp("", "observing-cachegrind-")
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer os.RemoveAll(dir)
-	bin, err := tools.BuildWorkload(dir)
+	err = run(dir)
+	os.RemoveAll(dir) // before exiting: log.Fatal skips deferred calls
 	if err != nil {
 		log.Fatal(err)
+	}
+}
+
+// run builds the workload into dir and measures it.
+func run(dir string) error {
+	runs := 7
+	if figures.Check() {
+		runs = 3
+	}
+	bin, err := tools.BuildWorkload(dir)
+	if err != nil {
+		return err
 	}
 	var wall, whole, kernel []float64
 	for range runs {
 		start := time.Now()
 		if _, err := tools.Run(bin, "-hash", hashes); err != nil {
-			log.Fatal(err)
+			return err
 		}
 		wall = append(wall, float64(time.Since(start).Nanoseconds()))
 		w, k, err := instructions(dir, bin)
-		if err != nil {
+		var exit *exec.ExitError
+		if errors.Is(err, exec.ErrNotFound) || errors.As(err, &exit) {
 			fmt.Fprintf(os.Stderr, "valgrind cannot run here, so this step counted nothing: %v\n", err)
 			figures.Emit("cachegrind-ran", false, "")
-			return
+			return nil
+		}
+		if err != nil {
+			return err
 		}
 		whole, kernel = append(whole, w), append(kernel, k)
 	}
@@ -108,6 +122,7 @@ func main() {
 	figures.Emit("instructions-process-range-pct", rangePct(whole), "%")
 	figures.EmitSamples("instructions-kernel", figures.Median(slices.Clone(kernel)), "instructions", kernel)
 	figures.Emit("instructions-kernel-range-pct", rangePct(kernel), "%")
+	return nil
 }
 
 // rangePct is (max − min) / median of values, in percent: how far apart the runs are.

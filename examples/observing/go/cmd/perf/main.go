@@ -9,9 +9,11 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"log"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -21,22 +23,30 @@ import (
 )
 
 func main() {
-	length := "1s"
-	if figures.Check() {
-		length = "300ms"
-	}
 	dir, err := os.MkdirTemp("", "observing-perf-")
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer os.RemoveAll(dir)
-	plain, err := tools.BuildWorkload(dir)
+	err = run(dir)
+	os.RemoveAll(dir) // before exiting: log.Fatal skips deferred calls
 	if err != nil {
 		log.Fatal(err)
 	}
+}
+
+// run builds the workload into dir and measures it.
+func run(dir string) error {
+	length := "1s"
+	if figures.Check() {
+		length = "300ms"
+	}
+	plain, err := tools.BuildWorkload(dir)
+	if err != nil {
+		return err
+	}
 	withFP, err := tools.BuildWorkloadWithRustFramePointers(dir)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
 	for _, v := range []struct{ name, bin, unwind string }{
 		{"fp", plain, "fp"},
@@ -44,10 +54,14 @@ func main() {
 		{"fp-rust-frame-pointers", withFP, "fp"},
 	} {
 		children, self, err := record(dir, v.bin, length, v.unwind)
-		if err != nil {
+		var exit *exec.ExitError
+		if errors.Is(err, exec.ErrNotFound) || errors.As(err, &exit) {
 			fmt.Fprintf(os.Stderr, "perf cannot run here, so this step measured nothing: %v\n", err)
 			figures.Emit("perf-ran", false, "")
-			return
+			return nil
+		}
+		if err != nil {
+			return err
 		}
 		if v.name == "fp" {
 			figures.Emit("perf-ran", true, "")
@@ -59,6 +73,7 @@ func main() {
 		figures.Emit("perf-"+v.name+"-reaches-asmcgocall", children["runtime.asmcgocall.abi0"] > half, "")
 		figures.Emit("perf-"+v.name+"-reaches-go-caller", children["main.main.func1"] > half, "")
 	}
+	return nil
 }
 
 // region: perf-record
@@ -76,8 +91,7 @@ func record(dir, bin, length, unwind string) (children, self map[string]float64,
 	if err != nil {
 		return nil, nil, err
 	}
-	children, self = shares(report)
-	return children, self, nil
+	return shares(report)
 }
 
 // endregion
@@ -95,7 +109,7 @@ func match(shares map[string]float64, part string) float64 {
 
 // shares reads `perf report --children -q` lines, "  97.10%  0.00%  [.] obs_busy", into the
 // share of samples with the symbol anywhere on the stack (children) and at the top (self).
-func shares(report []byte) (children, self map[string]float64) {
+func shares(report []byte) (children, self map[string]float64, err error) {
 	children, self = map[string]float64{}, map[string]float64{}
 	s := bufio.NewScanner(bytes.NewReader(report))
 	for s.Scan() {
@@ -106,11 +120,11 @@ func shares(report []byte) (children, self map[string]float64) {
 		c, err1 := strconv.ParseFloat(strings.TrimSuffix(f[0], "%"), 64)
 		sf, err2 := strconv.ParseFloat(strings.TrimSuffix(f[1], "%"), 64)
 		if err1 != nil || err2 != nil {
-			log.Fatalf("perf report: cannot read line %q", s.Text())
+			return nil, nil, fmt.Errorf("perf report: cannot read line %q", s.Text())
 		}
 		// Columns after the symbol, if any, are "-" placeholders.
 		name := strings.TrimRight(strings.Join(f[3:], " "), " -")
 		children[name], self[name] = c, sf
 	}
-	return children, self
+	return children, self, s.Err()
 }
