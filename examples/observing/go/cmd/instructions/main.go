@@ -1,6 +1,7 @@
 // Command instructions runs one fixed workload (64 KiB hashed 200 times through cgo) several times,
 // timing each run and counting its instructions under valgrind's cachegrind, in the whole process
-// and in the Rust kernel: wall time moves with whatever else the machine does, the instruction count does not.
+// and in the Rust kernel: wall time moves with whatever else the machine does, the kernel's instruction count does not
+// (the whole process's varies a little with the Go runtime's own work).
 package main
 
 import (

@@ -3,7 +3,7 @@
 // threads (in Rust through cgo, or the same work in Go). Requests are due on a fixed schedule and
 // each latency counts from when the request was due, not from when its goroutine got around to it,
 // so time spent waiting for the scheduler is in the figures (a loop that timed only the call would
-// leave it out). It prints p50, p99 and p99.9 per scenario, and the OS threads the process has.
+// leave it out). It prints p50, p99 and p99.9 per scenario, and the OS threads created so far.
 package main
 
 import (

@@ -1,8 +1,8 @@
 // Command perf profiles the workload with Linux perf while two goroutines spend their time in a long
 // Rust call. perf names Rust's own function, which runtime/pprof cannot; the figures say how far each
 // way of unwinding gets from there back towards the Go caller: frame pointers (-g), which Go keeps and
-// the release build of Rust does not, DWARF call frame information, and frame pointers again with the
-// crate rebuilt to keep them. Where perf cannot run, the program says
+// Rust omits by default on x86-64 Linux, DWARF call frame information, and frame pointers again with
+// the crate rebuilt to keep them. Where perf cannot run, the program says
 // so on standard error and prints perf-ran false.
 package main
 
