@@ -1,8 +1,9 @@
 // Package abilock checks a cbindgen header against its ABI lock: the sha256 of
 // the header's declarations recorded for each ABI version. A header whose
-// declarations changed while its version did not fails the check, so a Go
-// wrapper built against the old header can never pass the start-up version
-// check against a library that means something else.
+// declarations changed while its version did not fails the check, so that,
+// where the check runs in CI, a Go wrapper built against the old header cannot
+// pass the start-up version check against a library whose declarations changed.
+// A changed meaning behind unchanged declarations still needs a reviewer.
 //
 // A lock is a text file, one `<version> <sha256 in hex>` line per ABI version,
 // versions only going up; `#` starts a comment line. A version is the values of
