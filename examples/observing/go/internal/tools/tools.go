@@ -40,10 +40,16 @@ func BuildWorkloadWithRustFramePointers(dir string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// Setting CGO_CFLAGS replaces Go's default -O2 -g; keep it, since it decides whether cgo's C
+	// wrappers keep frame pointers, and so what perf's chain shows.
+	cflags := os.Getenv("CGO_CFLAGS")
+	if cflags == "" {
+		cflags = "-O2 -g"
+	}
 	bin := filepath.Join(dir, "workload-rust-frame-pointers")
 	link := exec.Command("go", "build", "-o", bin, "./cmd/workload")
 	link.Env = append(os.Environ(), "CGO_LDFLAGS="+lib,
-		fmt.Sprintf("CGO_CFLAGS=%s -DOBSERVING_FP_LIB=%x", os.Getenv("CGO_CFLAGS"), sha256.Sum256(data)))
+		fmt.Sprintf("CGO_CFLAGS=%s -DOBSERVING_FP_LIB=%x", cflags, sha256.Sum256(data)))
 	if out, err := link.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("go build against the frame-pointer library: %w\n%s", err, out)
 	}
