@@ -7,26 +7,29 @@
  *   npm run verify -- --check           what CI runs: fail on any difference, quick benchmarks
  *   npm run verify -- --no-bench        skip benchmarks (outputs, regions, hashes only)
  *   npm run verify -- --update-headers  regenerate cbindgen headers first
+ *   npm run verify -- --remeasure       also re-run the measures marked `rerun: false` (kept from the record otherwise)
  *   npm run verify -- --check --example checksum --only clippy,miri
  *                                       only those lanes (`--only all`: every lane; see LANES in src/lib/commands/commands.ts),
  *                                       nothing recorded or compared: exits 1 naming the example and each failing lane
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SourceError } from '../src/lib/sources/errors.ts';
 import { loadGuides, type GuideSource } from '../src/lib/sources/guides.ts';
 import { loadExamples, type Example } from '../src/lib/sources/manifest.ts';
-import { relative, rootDir } from '../src/lib/sources/paths.ts';
+import { relative } from '../src/lib/sources/paths.ts';
 import { readVerified, verifiedPath, writeVerified, type Verified } from '../src/lib/sources/results.ts';
-import { BENCH_MODES, CBINDGEN, installCbindgen, LANES, runCommand, shown, type Lane } from '../src/lib/commands/commands.ts';
-import { buildEnv, processOptions } from './lib/example-env.ts';
-import { exec, tail } from './lib/process.ts';
+import { LANES, measureCommand, runCommand, shown, TOOLS, type Command, type Lane } from '../src/lib/commands/commands.ts';
+import { ensureTool } from './lib/tools.ts';
+import { buildEnv } from './lib/example-env.ts';
+import { tail } from './lib/process.ts';
 import { describeMachine, detectMiri, detectToolchains, miriToolchain, ToolchainMissing } from './lib/toolchains.ts';
 import { ExampleRunner, StepFailure } from './verify/example-steps.ts';
 import { checkGuides } from './verify/guide-checks.ts';
 import { describeLanes, parseLanes } from './verify/lanes.ts';
-import { checkRecordedFigures, freshRatioProblem, staleness } from './verify/record-checks.ts';
+import { checkRecordedFigures, staleness } from './verify/record-checks.ts';
+import { measureExample } from './verify/measures.ts';
+import { benchmarkExample } from './verify/benchmarks.ts';
+import { passedBefore, rememberPass } from './verify/check-cache.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -35,6 +38,7 @@ const { values: opts } = parseArgs({
     quick: { type: 'boolean', default: false },
     example: { type: 'string', multiple: true },
     'update-headers': { type: 'boolean', default: false },
+    remeasure: { type: 'boolean', default: false },
     only: { type: 'string', multiple: true },
   },
 });
@@ -76,7 +80,12 @@ async function main(): Promise<number> {
     if (e instanceof SourceError) return fail(e.message);
     throw e;
   }
-  await ensureCbindgen(env);
+  try {
+    await ensureTool(TOOLS.cbindgen, env, say);
+  } catch (e) {
+    if (e instanceof ToolchainMissing) return fail(e.message, 2);
+    throw e;
+  }
   const machine = describeMachine();
   say(`toolchains: ${toolchains.go}; ${toolchains.rustc}; ${toolchains.cc}${miri ? `; ${miriVersion} on ${miri}` : ''}\nmachine: ${machine.cpu}, ${machine.cores} cores`);
   if (lanesOnly) say(`lanes: ${lanes.join(', ')} only (nothing recorded, records and guides not checked)`);
@@ -84,7 +93,7 @@ async function main(): Promise<number> {
   for (const example of examples.filter((e) => wanted.includes(e.slug))) {
     try {
       if (lanesOnly) await checkLanes(example, env, lanes, miri);
-      else await verifyExample(example, env, toolchains, machine, lanes, miri);
+      else await verifyExample(example, env, toolchains, machine, lanes, miri, miriVersion);
     } catch (e) {
       if (!(e instanceof StepFailure || e instanceof SourceError)) throw e;
       failures.push(e.message);
@@ -112,18 +121,26 @@ async function step<T>(name: string, f: () => Promise<T>): Promise<T> {
   return r;
 }
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
+const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
  * Every lane runs, even after one fails, so that one run reports them all; then the example fails naming each. The Rust
  * lanes and the Go lanes run side by side (see LaneSpec.side), each side in order.
  */
-async function runLanes(runner: ExampleRunner, lanes: readonly Lane[], miri: string) {
+async function runLanes(runner: ExampleRunner, lanes: readonly Lane[], miri: string, cache?: { toolchains: string[] }) {
   const failed = new Map<Lane, string>();
   const side = async (which: 'rust' | 'go') => {
     for (const lane of lanes.filter((l) => LANES[l].side === which)) {
       const t = Date.now();
+      const key = cache && runner.laneKey(lane, lane === 'miri' ? miri : '', cache.toolchains);
+      const before = key && passedBefore(key);
+      if (before) {
+        say(`  ✓ ${lane} (passed ${when(before)} with the same inputs: not repeated)`);
+        continue;
+      }
       try {
         await runner.lane(lane, miri);
+        if (key) rememberPass(key, `${runner.example.slug} ${lane}`);
         say(`  ✓ ${lane} (${seconds(t)} s)`);
       } catch (e) {
         if (!(e instanceof StepFailure)) throw e;
@@ -147,7 +164,15 @@ async function checkLanes(example: Example, env: NodeJS.ProcessEnv, lanes: reado
   await runLanes(runner, lanes, miri);
 }
 
-async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchains: Verified['toolchains'], machine: Verified['machine'], lanes: readonly Lane[], miri: string) {
+async function verifyExample(
+  example: Example,
+  env: NodeJS.ProcessEnv,
+  toolchains: Verified['toolchains'],
+  machine: Verified['machine'],
+  lanes: readonly Lane[],
+  miri: string,
+  miriVersion: string,
+) {
   say(`\n${example.slug}`);
   const runner = new ExampleRunner(example, env);
   // Recording replaces a record that no longer parses; checking reports it.
@@ -163,8 +188,9 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
   const checked = <T>(name: string, f: () => Promise<T>): Promise<T> => step(name, () => f().catch(andStale));
   await checked('rust build', () => runner.buildRust());
   await checked(opts['update-headers'] ? 'header regenerated' : 'header current', () => runner.checkHeader(opts['update-headers']));
-  // An example that fails a lane is not run, measured or recorded.
-  await runLanes(runner, lanes, miri).catch(andStale);
+  // An example that fails a lane is not run, measured or recorded. A lane that passed on these exact inputs is not repeated.
+  const cacheKey = { toolchains: [...Object.values(toolchains), miriVersion] };
+  await runLanes(runner, lanes, miri, cacheKey).catch(andStale);
   const run = await checked(shown(runCommand(example)), () => runner.runMain());
   if (stale) throw new StepFailure(stale);
   if (opts.check && recorded && run.output !== recorded.run.output) {
@@ -173,32 +199,34 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
     );
   }
 
-  let benchmarks: Verified['benchmarks'] = null;
-  if (example.manifest.benchmarks && !opts['no-bench']) {
-    const mode = opts.check || opts.quick ? BENCH_MODES.check : BENCH_MODES.record;
-    benchmarks = await checked(`benchmarks (-count ${mode.count} -benchtime ${mode.benchtime})`, () => runner.bench(mode));
-    for (const c of benchmarks.claims) say(`    ${c.holds ? '✓' : '✗'} ${c.id}: ${c.ratio}× (needs ≥ ${c.by}×)`);
-    const drift = opts.check && recorded ? freshRatioProblem(example, recorded, benchmarks) : undefined;
-    if (drift) failures.push(drift);
-    const broken = benchmarks.claims.filter((c) => !c.holds);
-    if (broken.length) {
-      failures.push(
-        broken
-          .map(
-            (c) =>
-              `${relative(example.dir)}/example.yaml: claim "${c.id}" does not hold on this machine: measured ${c.ratio}×, claimed ≥ ${c.by}×\n  "${c.says}"\n  → rerun to rule out noise; if it persists, the claim (and the guide citing it) must change`,
-          )
-          .join('\n'),
-      );
-    }
-  } else if (recorded?.benchmarks && !opts.check) {
-    if (recorded.sourceHash !== hash) {
-      throw new StepFailure(`${recordFile}: the sources changed since the benchmarks were measured, so they cannot be kept\n  → run without --no-bench to measure them again`);
-    }
-    benchmarks = recorded.benchmarks;
-  }
+  // A re-measurement that agreed with this record, on this machine and these inputs, is not repeated (decision 160).
+  const machineLine = `${machine.cpu}, ${machine.cores} cores, ${machine.os} ${machine.arch}`;
+  const agreed = (what: string, command: Command, record: unknown) => runner.checkKey(what, [command], cacheKey.toolchains, { machine: machineLine, record });
+  const mode = { check: opts.check, quick: opts.quick, noBench: opts['no-bench'], remeasure: opts.remeasure };
+  const measuredBench = await benchmarkExample({
+    example,
+    recorded,
+    hash,
+    mode,
+    run: (m) => checked(`benchmarks (-count ${m.count} -benchtime ${m.benchtime})`, () => runner.bench(m)),
+    agreed: (command, record) => agreed('benchmarks', command, record),
+    say,
+  });
+  failures.push(...measuredBench.problems);
+  const benchmarks = measuredBench.benchmarks;
+  const measured = await measureExample({
+    example,
+    recorded,
+    hash,
+    mode,
+    run: (m, label, told) => checked(label, () => runner.measure(m, told)),
+    agreed: (m, old) => agreed(`measure ${m.id}`, measureCommand(example, m, 'check'), old.figures),
+    say,
+  });
+  failures.push(...measured.problems);
+  const measures = measured.measures;
   if (!opts.check) {
-    writeVerified(example.dir, { example: example.slug, sourceHash: hash, recordedAt: new Date().toISOString(), machine, toolchains, run, benchmarks });
+    writeVerified(example.dir, { example: example.slug, sourceHash: hash, recordedAt: new Date().toISOString(), machine, toolchains, run, benchmarks, measures });
     say(`  → recorded ${recordFile}`);
   }
 }
@@ -211,14 +239,6 @@ function readOrForget(dir: string): Verified | null {
     say(`  (replacing a record that no longer parses: ${e.problem})`);
     return null;
   }
-}
-
-async function ensureCbindgen(env: NodeJS.ProcessEnv) {
-  if (existsSync(path.join(rootDir, CBINDGEN))) return;
-  const install = installCbindgen(rootDir);
-  say(`installing cbindgen into .cache/tools (once): ${shown(install)}`);
-  const r = await exec(install.cmd, install.args, processOptions(install, env));
-  if (r.code !== 0) throw new ToolchainMissing(`could not install cbindgen with cargo:\n${tail(r.stderr)}`);
 }
 
 function fail(message: string, code = 1): number {

@@ -24,6 +24,10 @@ export function checkGuides(guides: readonly GuideSource[], examples: readonly E
       problems.push((e as Error).message);
     }
   };
+  // Guides are read in `order`: two with one number would sit in whichever order the disk lists them.
+  const byOrder = new Map<number, string[]>();
+  for (const g of guides) byOrder.set(g.frontmatter.order, [...(byOrder.get(g.frontmatter.order) ?? []), g.file]);
+  for (const [order, files] of byOrder) if (files.length > 1) problems.push(`${files.join(', ')}: front matter gives each \`order: ${order}\`; give each guide its own place`);
   for (const g of guides) {
     for (const slug of g.frontmatter.examples) {
       if (!bySlug.has(slug)) problems.push(`${g.file}: front matter lists example "${slug}", which is not in examples/`);
@@ -50,6 +54,12 @@ export function checkGuides(guides: readonly GuideSource[], examples: readonly E
         if (spec.reads === 'benchmarks' && !rec.benchmarks) throw new Error(`${at}: <${el.tag}> but ${example.slug} has no recorded benchmarks`);
         if (spec.names?.includes('bench') && !rec.benchmarks?.results.some((b) => b.name === el.attrs.bench)) {
           throw new Error(`${at}: <${el.tag}> names benchmark "${el.attrs.bench}", which ${example.slug}/verified.json does not have`);
+        }
+        if (spec.names?.includes('figure')) {
+          const m = rec.measures.find((x) => x.id === el.attrs.measure);
+          if (!m) throw new Error(`${at}: <${el.tag}> names measure "${el.attrs.measure ?? ''}", which ${example.slug}/verified.json does not have`);
+          if (!m.figures.some((f) => f.name === el.attrs.name))
+            throw new Error(`${at}: <${el.tag}> names figure "${el.attrs.name ?? ''}", which measure "${m.id}" of ${example.slug} did not print`);
         }
         if (spec.names?.includes('claim') && !rec.benchmarks?.claims.some((c) => c.id === el.attrs.claim)) {
           throw new Error(`${at}: <${el.tag}> names claim "${el.attrs.claim}", which ${example.slug}/example.yaml does not state`);
