@@ -219,7 +219,17 @@ async function verifyExample(
     recorded,
     hash,
     mode,
-    run: (m, label, told) => checked(label, () => runner.measure(m, told)),
+    run: async (m, label, told) => {
+      for (const t of m.tools) {
+        try {
+          await ensureTool(TOOLS[t], env, say);
+        } catch (e) {
+          if (e instanceof ToolchainMissing) throw new StepFailure(`examples/${example.slug}/example.yaml: measure "${m.id}" needs ${t}: ${e.message}`);
+          throw e;
+        }
+      }
+      return checked(label, () => runner.measure(m, told));
+    },
     agreed: (m, old) => agreed(`measure ${m.id}`, measureCommand(example, m, 'check'), old.figures),
     say,
   });

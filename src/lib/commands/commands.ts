@@ -111,7 +111,12 @@ export function artifactEnv(e: Example, root: string, digests: Readonly<Record<s
  */
 export const TOOLS = {
   cbindgen: { crate: 'cbindgen', version: '0.29.4', bin: 'cbindgen' },
+  // For measures that name them (`tools` in example.yaml): boundary-security's fuzzing hunts and supply-chain checks.
+  'cargo-fuzz': { crate: 'cargo-fuzz', version: '0.13.1', bin: 'cargo-fuzz' },
+  'cargo-deny': { crate: 'cargo-deny', version: '0.18.4', bin: 'cargo-deny' },
 } as const;
+export type ToolName = keyof typeof TOOLS;
+export const TOOL_NAMES = Object.keys(TOOLS) as [ToolName, ...ToolName[]];
 export type Tool = (typeof TOOLS)[keyof typeof TOOLS];
 const toolRoot = (toolsDir: string, t: Tool) => `${toolsDir}/${t.crate}-${t.version}`;
 export const toolPath = (toolsDir: string, t: Tool): string => `${toolRoot(toolsDir, t)}/bin/${t.bin}`;

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ARTIFACT_KIND_NAMES, ARTIFACT_KINDS, takesName, type ArtifactKind } from '../commands/artifact-kinds.ts';
+import { TOOL_NAMES } from '../commands/commands.ts';
 import { SourceError } from './errors.ts';
 import { examplesDir, relative, resolveInside } from './paths.ts';
 import { readYamlFile } from './yaml-file.ts';
@@ -101,6 +102,8 @@ const measureSchema = z
       .optional(),
     /** `false`: recorded only, never re-run by `--check` (another toolchain, a long campaign); the page says when and with what. */
     rerun: z.boolean().default(true),
+    /** Tools of TOOLS (src/lib/commands/commands.ts) the program runs: verify installs each first, into the machine's tools folder (scripts/lib/tools.ts), where the program finds it. */
+    tools: z.array(z.enum(TOOL_NAMES)).default([]),
     /** A re-run's numbers must agree with the record within this factor either way. */
     tolerance: z.number().min(1).default(3),
   })
