@@ -87,6 +87,12 @@ test('the manifest refuses a measure that cannot run, at its key', () => {
   assert.match(refusal([{ id: 'x', what: 'something measured here', go: 'cmd/a' }]), /^measures\.0\.go/);
 });
 
+test('a measure names the tools it runs from TOOLS, which verify installs first; an unknown one is refused at its key', () => {
+  assert.deepEqual(example([{ id: 'x', what: 'something measured here', go: './a', tools: ['cargo-fuzz'] }]).manifest.measures[0]!.tools, ['cargo-fuzz']);
+  assert.deepEqual(example([{ id: 'x', what: 'something measured here', go: './a' }]).manifest.measures[0]!.tools, []);
+  assert.match(refusal([{ id: 'x', what: 'something measured here', go: './a', tools: ['afl'] }]), /^measures\.0\.tools\.0: /);
+});
+
 test('figures are the JSON lines that say "figure", among any other output', () => {
   const out = [
     'starting',
