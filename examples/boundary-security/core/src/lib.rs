@@ -1,9 +1,10 @@
-//! A parser of untrusted documents, in safe Rust only: a bug here can be a wrong answer or a panic, never
-//! undefined behaviour, so the fuzzers and reviewers can spend their attention on the thin FFI crate.
+//! A parser of untrusted documents, in safe Rust only: a bug here can be a wrong answer
+//! or a panic, never undefined behaviour, so the fuzzers and reviewers can spend their
+//! attention on the thin FFI crate.
 //!
-//! The format, all integers little-endian:
-//! `"HBK1"`, a `u32` entry count, then per entry a `u8` key length (1..=64), the key, a `u16` value length and
-//! the value. Keys and values are UTF-8 without NUL bytes; nothing may follow the last entry.
+//! The format, all integers little-endian: `"HBK1"`, a `u32` entry count, then per
+//! entry a `u8` key length (1..=64), the key, a `u16` value length and the value. Keys
+//! and values are UTF-8 without NUL bytes; nothing may follow the last entry.
 // region: forbid
 #![forbid(unsafe_code)]
 // endregion
@@ -17,7 +18,8 @@ pub const MAX_KEY: usize = 64;
 /// The smallest entry: a key length, a one-byte key, a value length, an empty value.
 pub const MIN_ENTRY: usize = 1 + 1 + 2;
 
-/// Why a document was refused. Every variant is a property of the input, never of the parser's state.
+/// Why a document was refused. Every variant is a property of the input, never of the
+/// parser's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ParseError {
     TooLarge,
@@ -53,7 +55,8 @@ pub struct Entry<'a> {
     pub value: &'a str,
 }
 
-/// A parsed document: borrowed from the input, so it lives no longer than the bytes it was parsed from.
+/// A parsed document: borrowed from the input, so it lives no longer than the bytes it
+/// was parsed from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Doc<'a> {
     entries: Vec<Entry<'a>>,
@@ -71,7 +74,8 @@ impl<'a> Doc<'a> {
 }
 
 // region: reader
-/// A cursor that never reads past the end: every length comes from the input, so every step is checked.
+/// A cursor that never reads past the end: every length comes from the input, so every
+/// step is checked.
 struct Reader<'a> {
     bytes: &'a [u8],
     pos: usize,
@@ -106,8 +110,9 @@ pub fn parse(doc: &[u8]) -> Result<Doc<'_>, ParseError> {
         return Err(ParseError::BadMagic);
     }
     // region: count
-    // The count is the attacker's number: before it sizes an allocation, the bytes that follow must be able
-    // to hold that many entries. Multiplying could wrap where usize is 32 bits; checked_mul refuses instead.
+    // The count is the attacker's number: before it sizes an allocation, the bytes that
+    // follow must be able to hold that many entries. Multiplying could wrap where usize
+    // is 32 bits; checked_mul refuses instead.
     let count =
         usize::try_from(u32::from_le_bytes(r.array()?)).map_err(|_| ParseError::CountTooLarge)?;
     let least = count
@@ -135,7 +140,8 @@ pub fn parse(doc: &[u8]) -> Result<Doc<'_>, ParseError> {
 }
 
 // region: text
-/// Keys and values go on to C strings and Go strings: UTF-8, and no NUL that would cut a C string short.
+/// Keys and values go on to C strings and Go strings: UTF-8, and no NUL that would cut
+/// a C string short.
 fn text(field: &[u8]) -> Result<&str, ParseError> {
     let s = std::str::from_utf8(field).map_err(|_| ParseError::BadUtf8)?;
     if field.contains(&0) {
@@ -145,11 +151,13 @@ fn text(field: &[u8]) -> Result<&str, ParseError> {
 }
 // endregion
 
-/// Encodes entries in the format `parse` reads; for tests, seed corpora and the example's command.
+/// Encodes entries in the format `parse` reads; for tests, seed corpora and the
+/// example's command.
 ///
 /// # Panics
 ///
-/// If a key or value is longer than the format can say: callers build documents from trusted data.
+/// If a key or value is longer than the format can say: callers build documents from
+/// trusted data.
 pub fn encode(entries: &[(&str, &str)]) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     out.extend(
@@ -212,7 +220,8 @@ mod tests {
     #[test]
     fn hostile_count_is_refused_before_allocating() {
         // Twelve bytes claiming 4 294 967 295 entries: trusting the count would ask for
-        // u32::MAX * size_of::<Entry>() bytes (almost 128 GiB on 64-bit targets) before reading a single entry.
+        // u32::MAX * size_of::<Entry>() bytes (almost 128 GiB on 64-bit targets) before
+        // reading a single entry.
         let mut hostile = MAGIC.to_vec();
         hostile.extend(u32::MAX.to_le_bytes());
         hostile.extend([1, b'k', 0, 0]);

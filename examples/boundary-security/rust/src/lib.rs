@@ -1,6 +1,7 @@
-//! The FFI layer over the safe parser in `boundary-security-core`: the only crate with `unsafe`, kept to
-//! turning C's pointers and lengths into slices once they have been checked. Every pointer and length here
-//! comes from the caller, who may be wrong: Rust checks them again whatever Go checked.
+//! The FFI layer over the safe parser in `boundary-security-core`: the only crate with
+//! `unsafe`, kept to turning C's pointers and lengths into slices once they have been
+//! checked. Every pointer and length here comes from the caller, who may be wrong: Rust
+//! checks them again whatever Go checked.
 
 use boundary_security_core::{self as core, ParseError};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -35,7 +36,8 @@ pub enum HbStatus {
 pub const HB_MAX_DOC: usize = 1 << 20;
 /// The longest key, in bytes.
 pub const HB_MAX_KEY: usize = 64;
-// Literals for cbindgen, which cannot read another crate's constants; the build fails if they drift.
+// Literals for cbindgen, which cannot read another crate's constants; the build fails
+// if they drift.
 const _: () = assert!(HB_MAX_DOC == core::MAX_DOC && HB_MAX_KEY == core::MAX_KEY);
 
 impl From<ParseError> for HbStatus {
@@ -58,10 +60,12 @@ impl From<ParseError> for HbStatus {
 ///
 /// # Safety
 ///
-/// When `ptr` is not null it must point to `len` bytes, readable and not written for `'a`.
+/// When `ptr` is not null it must point to `len` bytes, readable and not written for
+/// `'a`.
 unsafe fn bytes<'a>(ptr: *const u8, len: usize, max: usize) -> Result<&'a [u8], HbStatus> {
-    // The length is checked before a slice exists: from_raw_parts with more than isize::MAX bytes is undefined
-    // behaviour, whatever the code after it would have refused.
+    // The length is checked before a slice exists: from_raw_parts with more than
+    // isize::MAX bytes is undefined behaviour, whatever the code after it would have
+    // refused.
     if len > max {
         return Err(HbStatus::TooLarge);
     }
@@ -73,13 +77,14 @@ unsafe fn bytes<'a>(ptr: *const u8, len: usize, max: usize) -> Result<&'a [u8], 
             Err(HbStatus::NullPointer)
         };
     }
-    // SAFETY: ptr is not null, and the caller promises `len` readable bytes there for 'a; len <= max, which is
-    // far below isize::MAX.
+    // SAFETY: ptr is not null, and the caller promises `len` readable bytes there for
+    // 'a; len <= max, which is far below isize::MAX.
     Ok(unsafe { std::slice::from_raw_parts(ptr, len) })
 }
 // endregion
 
-/// Runs `f`, turning a panic into `HbStatus::Panicked`: unwinding out of an `extern "C"` function aborts the process.
+/// Runs `f`, turning a panic into `HbStatus::Panicked`: unwinding out of an `extern
+/// "C"` function aborts the process.
 fn guarded(f: impl FnOnce() -> Result<(), HbStatus>) -> HbStatus {
     match catch_unwind(AssertUnwindSafe(f)) {
         Ok(Ok(())) => HbStatus::Ok,
@@ -92,8 +97,8 @@ fn guarded(f: impl FnOnce() -> Result<(), HbStatus>) -> HbStatus {
 ///
 /// # Safety
 ///
-/// `doc` points to `doc_len` readable bytes (or is null when `doc_len` is 0), not written during the call;
-/// `count` points to a writable `uint32_t`.
+/// `doc` points to `doc_len` readable bytes (or is null when `doc_len` is 0), not
+/// written during the call; `count` points to a writable `uint32_t`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hb_validate(doc: *const u8, doc_len: usize, count: *mut u32) -> HbStatus {
     guarded(|| {
@@ -111,9 +116,10 @@ pub unsafe extern "C" fn hb_validate(doc: *const u8, doc_len: usize, count: *mut
 }
 
 // region: overlap
-/// Whether `[a, a + a_len)` and `[b, b + b_len)` share a byte, by address: decided before any reference to
-/// either exists, because a `&mut [u8]` and a `&[u8]` over the same byte are undefined behaviour as soon as
-/// both exist. An end past the address space is refused as overlapping rather than wrapped.
+/// Whether `[a, a + a_len)` and `[b, b + b_len)` share a byte, by address: decided
+/// before any reference to either exists, because a `&mut [u8]` and a `&[u8]` over the
+/// same byte are undefined behaviour as soon as both exist. An end past the address
+/// space is refused as overlapping rather than wrapped.
 fn overlaps(a: *const u8, a_len: usize, b: *const u8, b_len: usize) -> bool {
     let (a, b) = (a.addr(), b.addr());
     match (a.checked_add(a_len), b.checked_add(b_len)) {
@@ -123,14 +129,16 @@ fn overlaps(a: *const u8, a_len: usize, b: *const u8, b_len: usize) -> bool {
 }
 // endregion
 
-/// Finds `key` in a document and copies its value into `out`, writing the value's length to `*out_len`.
-/// When `out_cap` is too small it writes only `*out_len` and returns `BufferTooSmall`.
+/// Finds `key` in a document and copies its value into `out`, writing the value's
+/// length to `*out_len`. When `out_cap` is too small it writes only `*out_len` and
+/// returns `BufferTooSmall`.
 ///
 /// # Safety
 ///
-/// `doc` points to `doc_len` readable bytes and `key` to `key_len` (either may be null when its length is
-/// 0), neither written during the call; `out` points to `out_cap` writable bytes (or is null when `out_cap`
-/// is 0); `out_len` points to a writable `size_t`.
+/// `doc` points to `doc_len` readable bytes and `key` to `key_len` (either may be null
+/// when its length is 0), neither written during the call; `out` points to `out_cap`
+/// writable bytes (or is null when `out_cap` is 0); `out_len` points to a writable
+/// `size_t`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn hb_lookup(
     doc: *const u8,
@@ -155,7 +163,8 @@ pub unsafe extern "C" fn hb_lookup(
         if key.is_empty() {
             return Err(HbStatus::BadKeyLength);
         }
-        // Rust checks the key again, whatever the Go wrapper did: C callers have no wrapper.
+        // Rust checks the key again, whatever the Go wrapper did: C callers have no
+        // wrapper.
         let key = std::str::from_utf8(key).map_err(|_| HbStatus::BadUtf8)?;
         if key.contains('\0') {
             return Err(HbStatus::NulByte);
@@ -170,9 +179,9 @@ pub unsafe extern "C" fn hb_lookup(
         if value.len() > out_cap {
             return Err(HbStatus::BufferTooSmall);
         }
-        // SAFETY: out is valid for value.len() <= out_cap writes, or value.len() is 0 and nothing is
-        // written (a null out is then allowed: u8 is always aligned); the overlap check above keeps out apart
-        // from doc, which value borrows.
+        // SAFETY: out is valid for value.len() <= out_cap writes, or value.len() is 0
+        // and nothing is written (a null out is then allowed: u8 is always aligned);
+        // the overlap check above keeps out apart from doc, which value borrows.
         unsafe { std::ptr::copy_nonoverlapping(value.as_ptr(), out, value.len()) };
         // endregion
         Ok(())

@@ -1,5 +1,6 @@
-//! Each exported function called as C would call it: null pointers, zero lengths, oversized lengths,
-//! overlapping buffers, a buffer too small. Small inputs only: these also run under Miri.
+//! Each exported function called as C would call it: null pointers, zero lengths,
+//! oversized lengths, overlapping buffers, a buffer too small. Small inputs only: these
+//! also run under Miri.
 use super::*;
 use boundary_security_core::encode;
 use std::ptr::{null, null_mut};
@@ -38,7 +39,8 @@ fn validate_counts_entries() {
 #[test]
 fn validate_refuses_null_and_maps_parse_errors() {
     let mut count = 0;
-    // SAFETY: a null pointer with length 0 is allowed; with length 1 it must be refused, not read.
+    // SAFETY: a null pointer with length 0 is allowed; with length 1 it must be
+    // refused, not read.
     unsafe {
         assert_eq!(hb_validate(null(), 0, &mut count), HbStatus::Truncated);
         assert_eq!(hb_validate(null(), 1, &mut count), HbStatus::NullPointer);
@@ -58,8 +60,9 @@ fn validate_refuses_null_and_maps_parse_errors() {
 fn an_oversized_length_is_refused_before_any_read() {
     let doc = doc();
     let mut count = 0;
-    // SAFETY: the length is a lie, larger than the allocation; hb_validate must refuse it before making a
-    // slice (Miri would report the out-of-bounds slice if it did not).
+    // SAFETY: the length is a lie, larger than the allocation; hb_validate must refuse
+    // it before making a slice (Miri would report the out-of-bounds slice if it did
+    // not).
     let status = unsafe { hb_validate(doc.as_ptr(), usize::MAX, &mut count) };
     assert_eq!(status, HbStatus::TooLarge);
 }
@@ -77,7 +80,8 @@ fn lookup_copies_the_value() {
 fn lookup_of_an_empty_value_into_a_null_buffer() {
     let doc = doc();
     let mut len = usize::MAX;
-    // SAFETY: a null output with capacity 0 is allowed and must not be written, even by a 0-byte copy.
+    // SAFETY: a null output with capacity 0 is allowed and must not be written, even by
+    // a 0-byte copy.
     let status = unsafe {
         hb_lookup(
             doc.as_ptr(),
@@ -125,8 +129,9 @@ fn an_output_overlapping_the_document_is_refused() {
     let mut buf = doc();
     let (len, ptr) = (buf.len(), buf.as_mut_ptr());
     let mut out_len = 0;
-    // SAFETY: doc and out are the same live allocation, passed as a confused caller would; hb_lookup must refuse
-    // before making a &[u8] and a &mut [u8] over the same bytes.
+    // SAFETY: doc and out are the same live allocation, passed as a confused caller
+    // would; hb_lookup must refuse before making a &[u8] and a &mut [u8] over the same
+    // bytes.
     let status = unsafe {
         hb_lookup(
             ptr,

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	security "example.com/handbook/boundary-security"
@@ -23,12 +24,28 @@ func main() {
 	}
 	for _, d := range docs {
 		n, err := security.Validate(d.doc)
-		fmt.Printf("validate %-26s %d entries, %v\n", d.name+":", n, err)
+		fmt.Printf("Validate(%s)\n  %s\n", d.name, outcome(fmt.Sprintf("%d entries", n), err))
 	}
 	for _, key := range []string{"ffi", "go", "", "l\xffng", "lang\x00"} {
 		value, err := security.Lookup(doc, key)
-		fmt.Printf("lookup %-28q %q, %v\n", key, value, err)
+		fmt.Printf("Lookup(%q)\n  %s\n", key, outcome(fmt.Sprintf("%q", value), err))
 	}
+}
+
+// outcome is the result, or which side refused the input and why.
+func outcome(result string, err error) string {
+	var e *security.Error
+	if !errors.As(err, &e) {
+		return "→ " + result
+	}
+	if e.Reason == security.ReasonNotFound {
+		return "→ not found"
+	}
+	side := "Rust"
+	if e.InGo {
+		side = "Go"
+	}
+	return fmt.Sprintf("refused in %s: %v", side, e.Reason)
 }
 
 // endregion

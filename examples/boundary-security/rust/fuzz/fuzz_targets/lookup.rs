@@ -1,6 +1,6 @@
-//! Calls the exported functions as a C caller would, with a document, a key and an output capacity all chosen
-//! by the fuzzer. The output buffer is a heap allocation of exactly that capacity, so AddressSanitizer reports a
-//! write even one byte past it.
+//! Calls the exported functions as a C caller would, with a document, a key and an
+//! output capacity all chosen by the fuzzer. The output buffer is a heap allocation of
+//! exactly that capacity, so AddressSanitizer reports a write even one byte past it.
 #![no_main]
 
 use boundary_security::{HbStatus, hb_lookup, hb_validate};
@@ -21,8 +21,8 @@ fuzz_target!(|data: &[u8]| {
 
     let mut out = vec![0u8; usize::from(*cap)];
     let mut out_len = 0;
-    // SAFETY: doc and key are live slices of the lengths passed, out is writable for out.len() bytes and apart
-    // from both, and out_len is writable.
+    // SAFETY: doc and key are live slices of the lengths passed, out is writable for
+    // out.len() bytes and apart from both, and out_len is writable.
     let status = unsafe {
         hb_lookup(
             doc.as_ptr(),
