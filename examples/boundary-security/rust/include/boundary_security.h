@@ -62,22 +62,22 @@ typedef enum HbStatus {
  *
  * # Safety
  *
- * `doc` points to `doc_len` readable bytes (or is null when `doc_len` is 0), not written during the call;
- * `count` points to a writable `uint32_t`.
+ * `doc` points to `doc_len` readable bytes (or is null when `doc_len` is 0), not
+ * written during the call; `count` points to a writable `uint32_t`.
  */
-enum HbStatus hb_validate(const uint8_t *doc,
-                          size_t doc_len,
-                          uint32_t *count);
+enum HbStatus hb_validate(const uint8_t *doc, size_t doc_len, uint32_t *count);
 
 /**
- * Finds `key` in a document and copies its value into `out`, writing the value's length to `*out_len`.
- * When `out_cap` is too small it writes only `*out_len` and returns `BufferTooSmall`.
+ * Finds `key` in a document and copies its value into `out`, writing the value's
+ * length to `*out_len`. When `out_cap` is too small it writes only `*out_len` and
+ * returns `BufferTooSmall`.
  *
  * # Safety
  *
- * `doc` points to `doc_len` readable bytes and `key` to `key_len` (either may be null when its length is
- * 0), neither written during the call; `out` points to `out_cap` writable bytes (or is null when `out_cap`
- * is 0); `out_len` points to a writable `size_t`.
+ * `doc` points to `doc_len` readable bytes and `key` to `key_len` (either may be null
+ * when its length is 0), neither written during the call; `out` points to `out_cap`
+ * writable bytes (or is null when `out_cap` is 0); `out_len` points to a writable
+ * `size_t`.
  */
 enum HbStatus hb_lookup(const uint8_t *doc,
                         size_t doc_len,
