@@ -4,7 +4,7 @@ import { shortToolchain, toolchainRows } from '../../src/lib/render/toolchain-ro
 import type { Measure } from '../../src/lib/sources/manifest.ts';
 import type { MeasureResult } from '../../src/lib/sources/results.ts';
 
-const measure = (id: string, rerun: boolean): Measure => ({ id, what: 'a figure by toolchain', go: './', args: [], env: {}, rerun, tolerance: 3 });
+const measure = (id: string, rerun: boolean): Measure => ({ id, what: 'a figure by toolchain', go: './', args: [], env: {}, rerun, tools: [], tolerance: 3 });
 const result = (id: string, toolchain: string, figures: MeasureResult['figures']): MeasureResult => ({
   id,
   command: 'go run ./',
