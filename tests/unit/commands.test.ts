@@ -46,14 +46,17 @@ test("today's manifests, without `artifacts`, build one static library", () => {
   });
 });
 
-test('a cdylib is a shared library Go links against, with its header; beside a staticlib it is the same cargo build', () => {
+test('a cdylib is a shared library Go links against or opens from RUST_CDYLIB, with its header; beside a staticlib it is the same cargo build', () => {
   const e = example({ artifacts: [{ kind: 'cdylib' }] });
   assert.deepEqual(buildSteps(e).map(line), ['cargo build --release --locked -p sample-crate --lib']);
   assert.deepEqual(
     artifacts(e).map((a) => a.file),
     ['examples/target/release/libsample_crate.so'],
   );
-  assert.deepEqual(artifactEnv(e, ROOT, { 'examples/target/release/libsample_crate.so': 'd1' }), { CGO_CFLAGS: '-O2 -g -DHANDBOOK_RUST_LIB_d1' });
+  assert.deepEqual(artifactEnv(e, ROOT, { 'examples/target/release/libsample_crate.so': 'd1' }), {
+    RUST_CDYLIB: '/repo/examples/target/release/libsample_crate.so',
+    CGO_CFLAGS: '-O2 -g -DHANDBOOK_RUST_LIB_d1',
+  });
   assert.ok(headerCommand(e, ROOT, 'update'));
   const both = example({ artifacts: [{ kind: 'staticlib' }, { kind: 'cdylib' }] });
   assert.equal(buildSteps(both).length, 1);
@@ -110,7 +113,7 @@ test('the manifest refuses artifacts that cannot work, at their key', () => {
   };
   assert.match(bad({ header: undefined }), /^rust\.header: a staticlib needs its cbindgen header/);
   assert.match(bad({ artifacts: [{ kind: 'staticlib', name: 'x' }] }), /^rust\.artifacts\.0\.name: a staticlib takes no name/);
-  assert.match(bad({ artifacts: [{ kind: 'cdylib', env: 'X' }] }), /^rust\.artifacts\.0\.env: Go finds a cdylib without a variable/);
+  assert.match(bad({ artifacts: [{ kind: 'staticlib', env: 'X' }] }), /^rust\.artifacts\.0\.env: Go finds a staticlib without a variable/);
   assert.match(
     bad({
       artifacts: [
