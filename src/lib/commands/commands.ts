@@ -138,7 +138,7 @@ export function benchCommand(e: Example, mode: BenchMode): Command {
   if (!spec) throw new Error(`${e.slug} has no benchmarks`);
   return {
     cmd: 'go',
-    args: ['test', '-run', '^$', '-bench', spec.pattern, '-benchmem', '-count', String(mode.count), '-benchtime', mode.benchtime, spec.package],
+    args: ['test', '-run', '^$', '-bench', spec.pattern, '-benchmem', '-count', String(mode.count), '-benchtime', mode.benchtime, spec.package, ...spec.alongside],
     dir: goDir(e),
     links: true,
     timeoutMs: 20 * 60_000,

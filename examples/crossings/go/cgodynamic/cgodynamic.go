@@ -5,6 +5,7 @@
 package cgodynamic
 
 // region: preamble
+
 /*
 #cgo CFLAGS: -I${SRCDIR}/../../rust/include
 #cgo LDFLAGS: -L${SRCDIR}/../../../target/release -lcrossings -Wl,-rpath,$ORIGIN

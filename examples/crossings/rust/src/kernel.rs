@@ -60,11 +60,18 @@ mod tests {
     }
 
     #[test]
-    #[cfg_attr(miri, ignore = "16 KB of safe code: known_vectors covers the path under Miri")]
+    #[cfg_attr(
+        miri,
+        ignore = "16 KB of safe code: known_vectors covers the path under Miri"
+    )]
     fn matches_reference_across_nmax_edges() {
         let data: Vec<u8> = (0..3 * NMAX + 37).map(|i| (i * 7 + 255) as u8).collect();
         for len in [0, 1, 16, NMAX - 1, NMAX, NMAX + 1, data.len()] {
-            assert_eq!(adler32(1, &data[..len]), reference(&data[..len]), "len {len}");
+            assert_eq!(
+                adler32(1, &data[..len]),
+                reference(&data[..len]),
+                "len {len}"
+            );
         }
         let ff = vec![0xffu8; 4 * NMAX + 3];
         assert_eq!(adler32(1, &ff), reference(&ff));

@@ -148,12 +148,19 @@ mod tests {
     fn exports_as_c_calls_them() {
         let data = b"Wikipedia";
         crossings_shutdown();
-        assert_eq!(sum(data.as_ptr(), data.len()), (0, CrStatus::NotInitialized));
+        assert_eq!(
+            sum(data.as_ptr(), data.len()),
+            (0, CrStatus::NotInitialized)
+        );
         assert_eq!(crossings_noop(), CrStatus::NotInitialized);
         assert_eq!(crossings_init(), CrStatus::Ok);
         assert_eq!(crossings_abi_version(), CROSSINGS_ABI_VERSION);
         assert_eq!(sum(data.as_ptr(), data.len()), (0x11E6_0398, CrStatus::Ok));
-        assert_eq!(sum(std::ptr::null(), 0), (1, CrStatus::Ok), "Go's nil slice");
+        assert_eq!(
+            sum(std::ptr::null(), 0),
+            (1, CrStatus::Ok),
+            "Go's nil slice"
+        );
         assert_eq!(sum(std::ptr::null(), 3), (0, CrStatus::NullPointer));
         assert_eq!(sum(data.as_ptr(), usize::MAX), (0, CrStatus::TooLong));
         // SAFETY: `out` NULL is refused before anything is read or written.
@@ -166,7 +173,10 @@ mod tests {
     }
 
     #[test]
-    #[cfg_attr(miri, ignore = "unwinding through catch_unwind: Miri supports it but it is slow")]
+    #[cfg_attr(
+        miri,
+        ignore = "unwinding through catch_unwind: Miri supports it but it is slow"
+    )]
     fn a_panic_becomes_a_status() {
         assert_eq!(crossings_fail(CROSSINGS_FAIL_PANIC), CrStatus::Panic);
     }

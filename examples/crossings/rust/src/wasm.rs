@@ -23,5 +23,10 @@ pub unsafe extern "C" fn crossings_free(ptr: *mut u8, len: usize) {
         return;
     }
     // SAFETY: the caller promises `ptr` came from `crossings_alloc(len)`, whose layout this is.
-    unsafe { dealloc(ptr, Layout::array::<u8>(len).expect("crossings_alloc accepted this length")) }
+    unsafe {
+        dealloc(
+            ptr,
+            Layout::array::<u8>(len).expect("crossings_alloc accepted this length"),
+        )
+    }
 }

@@ -41,7 +41,10 @@ fn serve(input: impl Read, output: impl Write) -> io::Result<()> {
         }
         let len = u32::from_le_bytes([header[1], header[2], header[3], header[4]]) as usize;
         if len > MAX_FRAME {
-            return Err(io::Error::new(ErrorKind::InvalidData, format!("frame of {len} bytes")));
+            return Err(io::Error::new(
+                ErrorKind::InvalidData,
+                format!("frame of {len} bytes"),
+            ));
         }
         payload.resize(len, 0);
         input.read_exact(&mut payload)?;
@@ -77,12 +80,23 @@ mod tests {
         input.extend(frame(9, b""));
         let mut out = Vec::new();
         serve(&input[..], &mut out).unwrap();
-        assert_eq!(out, [&[0, 0x98, 0x03, 0xE6, 0x11][..], &[0, 0, 0, 0, 0], &[5, 0, 0, 0, 0]].concat());
+        assert_eq!(
+            out,
+            [
+                &[0, 0x98, 0x03, 0xE6, 0x11][..],
+                &[0, 0, 0, 0, 0],
+                &[5, 0, 0, 0, 0]
+            ]
+            .concat()
+        );
     }
 
     #[test]
     fn a_truncated_frame_is_an_error() {
         let input = &frame(OP_ADLER32, b"Wikipedia")[..8];
-        assert_eq!(serve(input, Vec::new()).unwrap_err().kind(), ErrorKind::UnexpectedEof);
+        assert_eq!(
+            serve(input, Vec::new()).unwrap_err().kind(),
+            ErrorKind::UnexpectedEof
+        );
     }
 }
