@@ -134,7 +134,11 @@ test('Go commands run in the go folder against the built artifacts, with the sam
   assert.equal(line(benchCommand(e, BENCH_MODES.check)), "go test -run '^$' -bench Rust -benchmem -count 6 -benchtime 100ms ./");
   assert.throws(() => benchCommand(example(), BENCH_MODES.check), /sample has no benchmarks/);
   const beside = example({}, { benchmarks: { pattern: '.', package: './...', alongside: ['cmd/cgo/internal/test'] } });
-  assert.equal(line(benchCommand(beside, BENCH_MODES.check)), "go test -run '^$' -bench . -benchmem -count 6 -benchtime 100ms ./... cmd/cgo/internal/test", 'one run: the same machine state for both');
+  assert.equal(
+    line(benchCommand(beside, BENCH_MODES.check)),
+    "go test -p 1 -run '^$' -bench . -benchmem -count 6 -benchtime 100ms ./... cmd/cgo/internal/test",
+    'one go test run, one package at a time: no benchmark runs beside another',
+  );
   assert.throws(() => example({}, { benchmarks: { alongside: ['../elsewhere'] } }), /an import path/);
   assert.equal(artifactEnv(e, ROOT, { 'examples/target/release/libsample_crate.a': 'd' }).GODEBUG, 'cgocheck=1');
   assert.deepEqual(buildEnv(ROOT), {

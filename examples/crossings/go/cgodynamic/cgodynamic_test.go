@@ -34,8 +34,8 @@ func TestPanicComesBackAsError(t *testing.T) {
 	}
 }
 
-func BenchmarkCgoDynamic(b *testing.B)      { benchsizes.Run(b, cgodynamic.Adler32) }
-func BenchmarkEmptyCgoDynamic(b *testing.B) { benchsizes.Empty(b, cgodynamic.Noop) }
+func BenchmarkCgoDynamic(b *testing.B) { benchsizes.Run(b, cgodynamic.Adler32) }
+func BenchmarkEmpty(b *testing.B)      { benchsizes.Empty(b, "cgo-dynamic", cgodynamic.Noop) }
 
 func TestCloseThenCallFailsUntilInit(t *testing.T) {
 	cgodynamic.Close()

@@ -34,5 +34,5 @@ func TestPanicComesBackAsError(t *testing.T) {
 	}
 }
 
-func BenchmarkCgoStatic(b *testing.B)      { benchsizes.Run(b, cgostatic.Adler32) }
-func BenchmarkEmptyCgoStatic(b *testing.B) { benchsizes.Empty(b, cgostatic.Noop) }
+func BenchmarkCgoStatic(b *testing.B) { benchsizes.Run(b, cgostatic.Adler32) }
+func BenchmarkEmpty(b *testing.B)     { benchsizes.Empty(b, "cgo-static", cgostatic.Noop) }

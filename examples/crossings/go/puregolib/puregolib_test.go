@@ -65,8 +65,8 @@ func BenchmarkPurego(b *testing.B) {
 	benchsizes.Run(b, l.Adler32)
 }
 
-func BenchmarkEmptyPurego(b *testing.B) {
+func BenchmarkEmpty(b *testing.B) {
 	l := open(b)
 	defer l.Close()
-	benchsizes.Empty(b, l.Noop)
+	benchsizes.Empty(b, "purego", l.Noop)
 }

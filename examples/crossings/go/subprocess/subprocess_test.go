@@ -52,5 +52,5 @@ func TestCrashStaysInTheChild(t *testing.T) {
 	}
 }
 
-func BenchmarkProcess(b *testing.B)      { benchsizes.Run(b, start(b).Adler32) }
-func BenchmarkEmptyProcess(b *testing.B) { benchsizes.Empty(b, start(b).Noop) }
+func BenchmarkProcess(b *testing.B) { benchsizes.Run(b, start(b).Adler32) }
+func BenchmarkEmpty(b *testing.B)   { benchsizes.Empty(b, "process", start(b).Noop) }

@@ -65,5 +65,5 @@ func TestAbortTraps(t *testing.T) {
 	}
 }
 
-func BenchmarkWazero(b *testing.B)      { benchsizes.Run(b, open(b, new(bytes.Buffer)).Adler32) }
-func BenchmarkEmptyWazero(b *testing.B) { benchsizes.Empty(b, open(b, new(bytes.Buffer)).Noop) }
+func BenchmarkWazero(b *testing.B) { benchsizes.Run(b, open(b, new(bytes.Buffer)).Adler32) }
+func BenchmarkEmpty(b *testing.B)  { benchsizes.Empty(b, "wazero", open(b, new(bytes.Buffer)).Noop) }

@@ -5,19 +5,33 @@ const MOD: u32 = 65521;
 pub(crate) const NMAX: usize = 5552;
 
 /// Adler-32 of `data`, starting from the running value `adler` (1 for a fresh sum). On x86-64 the
-/// same source is also compiled with AVX2 and picked at run time; WebAssembly gets the baseline.
+/// same source is also compiled with AVX2 and picked at run time.
 pub fn adler32(adler: u32, data: &[u8]) -> u32 {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the CPU was just checked to support AVX2.
         return unsafe { adler32_avx2(adler, data) };
     }
-    adler32_chunks(adler, data)
+    adler32_baseline(adler, data)
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 fn adler32_avx2(adler: u32, data: &[u8]) -> u32 {
+    adler32_chunks(adler, data)
+}
+
+/// WebAssembly has no run-time detection: the module either uses 128-bit SIMD or not, and a runtime
+/// without it refuses the whole module when it loads it. wazero has it, so this build uses it (which
+/// is why Rust lets a safe function enable a wasm feature and be called without `unsafe`).
+#[cfg(target_family = "wasm")]
+#[target_feature(enable = "simd128")]
+fn adler32_baseline(adler: u32, data: &[u8]) -> u32 {
+    adler32_chunks(adler, data)
+}
+
+#[cfg(not(target_family = "wasm"))]
+fn adler32_baseline(adler: u32, data: &[u8]) -> u32 {
     adler32_chunks(adler, data)
 }
 
