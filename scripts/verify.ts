@@ -7,26 +7,28 @@
  *   npm run verify -- --check           what CI runs: fail on any difference, quick benchmarks
  *   npm run verify -- --no-bench        skip benchmarks (outputs, regions, hashes only)
  *   npm run verify -- --update-headers  regenerate cbindgen headers first
+ *   npm run verify -- --remeasure       also re-run the measures marked `rerun: false` (kept from the record otherwise)
  *   npm run verify -- --check --example checksum --only clippy,miri
  *                                       only those lanes (`--only all`: every lane; see LANES in src/lib/commands/commands.ts),
  *                                       nothing recorded or compared: exits 1 naming the example and each failing lane
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SourceError } from '../src/lib/sources/errors.ts';
 import { loadGuides, type GuideSource } from '../src/lib/sources/guides.ts';
 import { loadExamples, type Example } from '../src/lib/sources/manifest.ts';
-import { relative, rootDir } from '../src/lib/sources/paths.ts';
+import { relative } from '../src/lib/sources/paths.ts';
 import { readVerified, verifiedPath, writeVerified, type Verified } from '../src/lib/sources/results.ts';
-import { BENCH_MODES, CBINDGEN, installCbindgen, LANES, runCommand, shown, type Lane } from '../src/lib/commands/commands.ts';
-import { buildEnv, processOptions } from './lib/example-env.ts';
-import { exec, tail } from './lib/process.ts';
+import { BENCH_MODES, LANES, runCommand, shown, TOOLS, type Lane } from '../src/lib/commands/commands.ts';
+import { ensureTool } from './lib/tools.ts';
+import { buildEnv } from './lib/example-env.ts';
+import { tail } from './lib/process.ts';
 import { describeMachine, detectMiri, detectToolchains, miriToolchain, ToolchainMissing } from './lib/toolchains.ts';
 import { ExampleRunner, StepFailure } from './verify/example-steps.ts';
 import { checkGuides } from './verify/guide-checks.ts';
 import { describeLanes, parseLanes } from './verify/lanes.ts';
 import { checkRecordedFigures, freshRatioProblem, staleness } from './verify/record-checks.ts';
+import { measureExample } from './verify/measures.ts';
+import { passedBefore, rememberPass } from './verify/lane-cache.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -35,6 +37,7 @@ const { values: opts } = parseArgs({
     quick: { type: 'boolean', default: false },
     example: { type: 'string', multiple: true },
     'update-headers': { type: 'boolean', default: false },
+    remeasure: { type: 'boolean', default: false },
     only: { type: 'string', multiple: true },
   },
 });
@@ -76,7 +79,12 @@ async function main(): Promise<number> {
     if (e instanceof SourceError) return fail(e.message);
     throw e;
   }
-  await ensureCbindgen(env);
+  try {
+    await ensureTool(TOOLS.cbindgen, env, say);
+  } catch (e) {
+    if (e instanceof ToolchainMissing) return fail(e.message, 2);
+    throw e;
+  }
   const machine = describeMachine();
   say(`toolchains: ${toolchains.go}; ${toolchains.rustc}; ${toolchains.cc}${miri ? `; ${miriVersion} on ${miri}` : ''}\nmachine: ${machine.cpu}, ${machine.cores} cores`);
   if (lanesOnly) say(`lanes: ${lanes.join(', ')} only (nothing recorded, records and guides not checked)`);
@@ -84,7 +92,7 @@ async function main(): Promise<number> {
   for (const example of examples.filter((e) => wanted.includes(e.slug))) {
     try {
       if (lanesOnly) await checkLanes(example, env, lanes, miri);
-      else await verifyExample(example, env, toolchains, machine, lanes, miri);
+      else await verifyExample(example, env, toolchains, machine, lanes, miri, miriVersion);
     } catch (e) {
       if (!(e instanceof StepFailure || e instanceof SourceError)) throw e;
       failures.push(e.message);
@@ -117,13 +125,20 @@ const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
  * Every lane runs, even after one fails, so that one run reports them all; then the example fails naming each. The Rust
  * lanes and the Go lanes run side by side (see LaneSpec.side), each side in order.
  */
-async function runLanes(runner: ExampleRunner, lanes: readonly Lane[], miri: string) {
+async function runLanes(runner: ExampleRunner, lanes: readonly Lane[], miri: string, cache?: { toolchains: string[] }) {
   const failed = new Map<Lane, string>();
   const side = async (which: 'rust' | 'go') => {
     for (const lane of lanes.filter((l) => LANES[l].side === which)) {
       const t = Date.now();
+      const key = cache && runner.laneKey(lane, lane === 'miri' ? miri : '', cache.toolchains);
+      const before = key && passedBefore(key);
+      if (before) {
+        say(`  ✓ ${lane} (passed ${before.slice(0, 16).replace('T', ' ')} UTC with the same inputs: not repeated)`);
+        continue;
+      }
       try {
         await runner.lane(lane, miri);
+        if (key) rememberPass(key, `${runner.example.slug} ${lane}`);
         say(`  ✓ ${lane} (${seconds(t)} s)`);
       } catch (e) {
         if (!(e instanceof StepFailure)) throw e;
@@ -147,7 +162,15 @@ async function checkLanes(example: Example, env: NodeJS.ProcessEnv, lanes: reado
   await runLanes(runner, lanes, miri);
 }
 
-async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchains: Verified['toolchains'], machine: Verified['machine'], lanes: readonly Lane[], miri: string) {
+async function verifyExample(
+  example: Example,
+  env: NodeJS.ProcessEnv,
+  toolchains: Verified['toolchains'],
+  machine: Verified['machine'],
+  lanes: readonly Lane[],
+  miri: string,
+  miriVersion: string,
+) {
   say(`\n${example.slug}`);
   const runner = new ExampleRunner(example, env);
   // Recording replaces a record that no longer parses; checking reports it.
@@ -163,8 +186,9 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
   const checked = <T>(name: string, f: () => Promise<T>): Promise<T> => step(name, () => f().catch(andStale));
   await checked('rust build', () => runner.buildRust());
   await checked(opts['update-headers'] ? 'header regenerated' : 'header current', () => runner.checkHeader(opts['update-headers']));
-  // An example that fails a lane is not run, measured or recorded.
-  await runLanes(runner, lanes, miri).catch(andStale);
+  // An example that fails a lane is not run, measured or recorded. A lane that passed on these exact inputs is not repeated.
+  const cacheKey = { toolchains: [...Object.values(toolchains), miriVersion] };
+  await runLanes(runner, lanes, miri, cacheKey).catch(andStale);
   const run = await checked(shown(runCommand(example)), () => runner.runMain());
   if (stale) throw new StepFailure(stale);
   if (opts.check && recorded && run.output !== recorded.run.output) {
@@ -197,8 +221,18 @@ async function verifyExample(example: Example, env: NodeJS.ProcessEnv, toolchain
     }
     benchmarks = recorded.benchmarks;
   }
+  const measured = await measureExample({
+    example,
+    recorded,
+    hash,
+    mode: { check: opts.check, quick: opts.quick, noBench: opts['no-bench'], remeasure: opts.remeasure },
+    run: (m, label, mode) => checked(label, () => runner.measure(m, mode)),
+    say,
+  });
+  failures.push(...measured.problems);
+  const measures = measured.measures;
   if (!opts.check) {
-    writeVerified(example.dir, { example: example.slug, sourceHash: hash, recordedAt: new Date().toISOString(), machine, toolchains, run, benchmarks });
+    writeVerified(example.dir, { example: example.slug, sourceHash: hash, recordedAt: new Date().toISOString(), machine, toolchains, run, benchmarks, measures });
     say(`  → recorded ${recordFile}`);
   }
 }
@@ -211,14 +245,6 @@ function readOrForget(dir: string): Verified | null {
     say(`  (replacing a record that no longer parses: ${e.problem})`);
     return null;
   }
-}
-
-async function ensureCbindgen(env: NodeJS.ProcessEnv) {
-  if (existsSync(path.join(rootDir, CBINDGEN))) return;
-  const install = installCbindgen(rootDir);
-  say(`installing cbindgen into .cache/tools (once): ${shown(install)}`);
-  const r = await exec(install.cmd, install.args, processOptions(install, env));
-  if (r.code !== 0) throw new ToolchainMissing(`could not install cbindgen with cargo:\n${tail(r.stderr)}`);
 }
 
 function fail(message: string, code = 1): number {

@@ -13,19 +13,19 @@ export class ArtifactMissing extends Error {}
 /** This process's environment with builds cached in the project's ignored folders and no toolchain downloads. */
 export const buildEnv = (): NodeJS.ProcessEnv => ({ ...process.env, ...commandEnv(rootDir) });
 
-/**
- * What Go commands need once the Rust artifacts are built (see `artifactEnv`): reads each artifact, so
- * call it after the build steps; a missing one is an ArtifactMissing saying what to change.
- */
-export function linkEnv(example: Example): Record<string, string> {
+/** Each built artifact's digest (sha256, 16 hex digits), by file; a missing one is an ArtifactMissing saying what to change. */
+export function artifactDigests(example: Example): Record<string, string> {
   const digests: Record<string, string> = {};
   for (const a of artifacts(example)) {
     const file = path.join(rootDir, a.file);
     if (!existsSync(file)) throw new ArtifactMissing(`${relative(example.dir)}/rust: cargo built no ${a.file}\n  → ${a.missing}`);
-    if (a.relink) digests[a.file] = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
+    digests[a.file] = createHash('sha256').update(readFileSync(file)).digest('hex').slice(0, 16);
   }
-  return artifactEnv(example, rootDir, digests);
+  return digests;
 }
+
+/** What Go commands need once the Rust artifacts are built (see `artifactEnv`), given their digests. */
+export const linkEnv = (example: Example, digests: Record<string, string>): Record<string, string> => artifactEnv(example, rootDir, digests);
 
 /** Where and how to run `c`, on top of `env`. */
 export const processOptions = (c: Command, env: NodeJS.ProcessEnv): ProcessOptions => ({

@@ -3,7 +3,7 @@ import os from 'node:os';
 import { shown } from '../../src/lib/commands/commands.ts';
 import type { Example } from '../../src/lib/sources/manifest.ts';
 import { RUNNER_ACTIONS, runnerInfo, type ActionName, type RunEvent } from '../../src/lib/commands/runner-actions.ts';
-import { ArtifactMissing, buildEnv, linkEnv, processOptions } from '../lib/example-env.ts';
+import { ArtifactMissing, artifactDigests, buildEnv, linkEnv, processOptions } from '../lib/example-env.ts';
 import { inTempDir, start, type Running } from '../lib/process.ts';
 import { detectToolchains, ToolchainMissing } from '../lib/toolchains.ts';
 
@@ -115,7 +115,7 @@ export function createRunner(opts: RunnerOptions) {
         if (stopped) break;
         if (c.links && !linked) {
           try {
-            stepEnv = { ...stepEnv, ...linkEnv(example) };
+            stepEnv = { ...stepEnv, ...linkEnv(example, artifactDigests(example)) };
           } catch (e) {
             if (!(e instanceof ArtifactMissing)) throw e;
             send({ t: 'error', text: e.message });

@@ -1,13 +1,28 @@
 import path from 'node:path';
-import { benchCommand, buildSteps, headerCommand, LANES, runCommand, shown, type BenchMode, type Command, type Lane } from '../../src/lib/commands/commands.ts';
+import {
+  benchCommand,
+  buildSteps,
+  headerCommand,
+  LANES,
+  measureCommand,
+  measureToolchainProbe,
+  runCommand,
+  shown,
+  type BenchMode,
+  type Command,
+  type Lane,
+} from '../../src/lib/commands/commands.ts';
+import { parseFigures } from '../../src/lib/measure/figures.ts';
 import { evaluateClaim } from '../../src/lib/measure/claims.ts';
 import { parseGoBench } from '../../src/lib/measure/gobench.ts';
 import { hashSources } from '../../src/lib/sources/hash.ts';
-import type { Example } from '../../src/lib/sources/manifest.ts';
+import type { Example, Measure } from '../../src/lib/sources/manifest.ts';
 import { relative, rootDir } from '../../src/lib/sources/paths.ts';
-import type { BenchmarkResult, Verified } from '../../src/lib/sources/results.ts';
+import type { BenchmarkResult, MeasureResult, Verified } from '../../src/lib/sources/results.ts';
 import { summarize } from '../../src/lib/measure/stats.ts';
-import { ArtifactMissing, linkEnv, processOptions } from '../lib/example-env.ts';
+import { ArtifactMissing, artifactDigests, linkEnv, processOptions } from '../lib/example-env.ts';
+import { laneKey } from './lane-cache.ts';
+import { toolsDir } from '../lib/tools.ts';
 import { exec, tail, type ProcessResult } from '../lib/process.ts';
 import { failureExcerpt } from './compiler-output.ts';
 import { firstErrors } from './first-errors.ts';
@@ -39,6 +54,7 @@ async function must(what: string, file: string, c: Command, env: NodeJS.ProcessE
 
 export class ExampleRunner {
   private env: NodeJS.ProcessEnv;
+  private digests: Record<string, string> = {};
 
   constructor(
     readonly example: Example,
@@ -55,7 +71,8 @@ export class ExampleRunner {
   async buildRust(): Promise<void> {
     for (const c of buildSteps(this.example)) await must(`${c.cmd} ${c.args[0]}`, `${this.label}/rust`, c, this.env, 'fix the Rust compile error above');
     try {
-      this.env = { ...this.env, ...linkEnv(this.example) };
+      this.digests = artifactDigests(this.example);
+      this.env = { ...this.env, ...linkEnv(this.example, this.digests) };
     } catch (e) {
       if (e instanceof ArtifactMissing) throw new StepFailure(e.message);
       throw e;
@@ -64,7 +81,7 @@ export class ExampleRunner {
 
   /** cbindgen checks (or with `update`, rewrites) the header, for C ABI artifacts. */
   async checkHeader(update: boolean): Promise<void> {
-    const c = headerCommand(this.example, rootDir, update ? 'update' : 'verify');
+    const c = headerCommand(this.example, toolsDir(), update ? 'update' : 'verify');
     if (!c) return;
     await must(
       update ? 'cbindgen' : 'header check',
@@ -96,6 +113,12 @@ export class ExampleRunner {
       failed.push(`  \`${shown(c)}\` in ${c.dir} ${why}:\n${firstErrors(r.stdout + r.stderr, { cwd, start: ERROR_START, keep: /^-test\.shuffle \d+$/ })}`);
     }
     if (failed.length) throw new StepFailure(`${this.label}: the ${lane} lane failed\n${failed.join('\n')}\n  → ${spec.fix(this.example, miri)}`);
+  }
+
+  /** The lane cache's key for `lane` on this example as built now (scripts/verify/lane-cache.ts). */
+  laneKey(lane: Lane, miri: string, toolchains: string[]): string {
+    const commands = LANES[lane].commands(this.example, miri).map((c) => `${c.dir}: ${shown(c)}`);
+    return laneKey({ lane, commands, sourceHash: this.sourceHash(), artifacts: this.digests, toolchains });
   }
 
   async runMain(): Promise<Verified['run']> {
@@ -133,6 +156,36 @@ export class ExampleRunner {
       throw new StepFailure(`${this.label}/example.yaml: ${(e as Error).message}\n  → name a benchmark that exists`);
     }
     return { command: shown(c), count: mode.count, benchtime: mode.benchtime, results, claims };
+  }
+
+  /** Runs a measure's program and reads the figures it prints; `mode` is what the program is told (HANDBOOK_MODE). */
+  async measure(m: Measure, mode: 'record' | 'check'): Promise<MeasureResult> {
+    const where = `${this.label}/example.yaml: measure "${m.id}"`;
+    const probe = measureToolchainProbe(this.example, m);
+    const version = await must(
+      `${m.id}: toolchain`,
+      where,
+      probe,
+      this.env,
+      m.toolchain ? `install ${m.toolchain} (see docs/authoring.md, measures)` : 'install the project toolchains',
+    );
+    const c = measureCommand(this.example, m, mode);
+    const r = await must(m.id, where, c, this.env, 'fix the program above: it must exit 0 (a crash it demonstrates belongs in a child process)');
+    let figures;
+    try {
+      figures = parseFigures(r.stdout);
+    } catch (e) {
+      throw new StepFailure(`${where}: \`${shown(c)}\`: ${(e as Error).message}\n  → print one JSON object per figure: {"figure":"name","value":1.5,"unit":"ns"}`);
+    }
+    if (!figures.length) throw new StepFailure(`${where}: \`${shown(c)}\` printed no figure\n  → print one JSON line per figure: {"figure":"name","value":1.5,"unit":"ns"}`);
+    return {
+      id: m.id,
+      command: shown(c),
+      toolchain: version.stdout.trim().split('\n')[0]!,
+      mode: mode === 'record' ? 'record' : 'quick',
+      recordedAt: new Date().toISOString(),
+      figures,
+    };
   }
 
   sourceHash(): string {

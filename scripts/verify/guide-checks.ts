@@ -51,6 +51,12 @@ export function checkGuides(guides: readonly GuideSource[], examples: readonly E
         if (spec.names?.includes('bench') && !rec.benchmarks?.results.some((b) => b.name === el.attrs.bench)) {
           throw new Error(`${at}: <${el.tag}> names benchmark "${el.attrs.bench}", which ${example.slug}/verified.json does not have`);
         }
+        if (spec.names?.includes('figure')) {
+          const m = rec.measures.find((x) => x.id === el.attrs.measure);
+          if (!m) throw new Error(`${at}: <${el.tag}> names measure "${el.attrs.measure ?? ''}", which ${example.slug}/verified.json does not have`);
+          if (!m.figures.some((f) => f.name === el.attrs.name))
+            throw new Error(`${at}: <${el.tag}> names figure "${el.attrs.name ?? ''}", which measure "${m.id}" of ${example.slug} did not print`);
+        }
         if (spec.names?.includes('claim') && !rec.benchmarks?.claims.some((c) => c.id === el.attrs.claim)) {
           throw new Error(`${at}: <${el.tag}> names claim "${el.attrs.claim}", which ${example.slug}/example.yaml does not state`);
         }

@@ -8,18 +8,20 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
 import { rootDir } from '../../src/lib/sources/paths.ts';
-import { builtPages } from '../support/harness.ts';
+import { pagesByRoute } from '../support/templates.ts';
 
 const config = JSON.parse(readFileSync(path.join(rootDir, '.htmlvalidate.json'), 'utf8')) as ConfigData;
 const validator = new HtmlValidate(new StaticConfigLoader(config));
-const pages = builtPages();
+// HANDBOOK_ROUTES (a comma list of routes) narrows the pages, for the gates' own test, which breaks pages of one route.
+const only = process.env.HANDBOOK_ROUTES?.split(',');
+const pages = pagesByRoute().filter((p) => !only || only.includes(p.route));
 
 test('the config extends html-validate:recommended', () => {
   assert.ok([config.extends ?? []].flat().includes('html-validate:recommended'));
 });
 
 test('every built page is valid HTML', async () => {
-  assert.ok(pages.length >= 5, `only ${pages.length} built pages`);
+  assert.ok(pages.length >= (only ? 1 : 5), `only ${pages.length} built pages${only ? ` on ${only.join(', ')}` : ''}`);
   const problems: string[] = [];
   for (const { file, url } of pages) {
     const report = await validator.validateString(readFileSync(file, 'utf8'), file);

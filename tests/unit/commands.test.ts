@@ -39,8 +39,8 @@ test("today's manifests, without `artifacts`, build one static library", () => {
   );
   assert.deepEqual(artifactEnv(e, ROOT, { 'examples/target/release/libsample_crate.a': 'abc123' }), { CGO_CFLAGS: '-O2 -g -DHANDBOOK_RUST_LIB_abc123' });
   assert.throws(() => artifactEnv(e, ROOT, {}), /no digest of examples\/target\/release\/libsample_crate\.a/);
-  assert.deepEqual(headerCommand(e, ROOT, 'verify'), {
-    cmd: '/repo/.cache/tools/bin/cbindgen',
+  assert.deepEqual(headerCommand(e, '/tools', 'verify'), {
+    cmd: '/tools/cbindgen-0.29.4/bin/cbindgen',
     args: ['--config', 'cbindgen.toml', '--crate', 'sample-crate', '--output', 'include/sample.h', '--quiet', '--verify'],
     dir: 'examples/sample/rust',
   });
@@ -57,7 +57,7 @@ test('a cdylib is a shared library Go links against or opens from RUST_CDYLIB, w
     RUST_CDYLIB: '/repo/examples/target/release/libsample_crate.so',
     CGO_CFLAGS: '-O2 -g -DHANDBOOK_RUST_LIB_d1',
   });
-  assert.ok(headerCommand(e, ROOT, 'update'));
+  assert.ok(headerCommand(e, '/tools', 'update'));
   const both = example({ artifacts: [{ kind: 'staticlib' }, { kind: 'cdylib' }] });
   assert.equal(buildSteps(both).length, 1);
   assert.equal(
@@ -78,7 +78,7 @@ test('a wasm32-wasip1 module builds for its target, needs no header, and reaches
     { RUST_WASM_MODULE: '/repo/examples/target/wasm32-wasip1/release/sample_crate.wasm' },
     'no relink define: Go reads the module at run time',
   );
-  assert.equal(headerCommand(e, ROOT, 'verify'), undefined);
+  assert.equal(headerCommand(e, '/tools', 'verify'), undefined);
   assert.match(readerScript(e), /^export RUST_WASM_MODULE="\$PWD\/target\/wasm32-wasip1\/release\/sample_crate\.wasm"$/m);
 });
 

@@ -20,9 +20,9 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { before, test } from 'node:test';
-import { CBINDGEN } from '../../src/lib/commands/commands.ts';
+import { TOOLS, toolPath } from '../../src/lib/commands/commands.ts';
+import { toolsDir } from '../../scripts/lib/tools.ts';
 import { rootDir } from '../../src/lib/sources/paths.ts';
 import { copyOfRepository, laneReport, replaceOnce, verifyAsync } from '../support/repository-copy.ts';
 
@@ -90,7 +90,7 @@ let panics: { code: number | null; out: string };
 let closed: { code: number | null; out: string };
 before(async () => {
   const started = Date.now();
-  if (!existsSync(path.join(rootDir, CBINDGEN))) {
+  if (!existsSync(toolPath(toolsDir(), TOOLS.cbindgen))) {
     const install = await verifyAsync(rootDir, ['--check', '--example', 'hello-boundary', '--only', 'fmt']);
     assert.equal(install.code, 0, install.out);
   }

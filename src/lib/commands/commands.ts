@@ -8,7 +8,7 @@
  * The bar (tests/unit/layering.test.ts): no `go` or `cargo` command line outside this file.
  */
 import { ARTIFACT_KINDS, type ArtifactKind, type ArtifactKindName } from './artifact-kinds.ts';
-import type { Example } from '../sources/manifest.ts';
+import type { Example, Measure } from '../sources/manifest.ts';
 
 /** A program and its arguments (never run through a shell), where and how it runs. */
 export interface Command {
@@ -103,23 +103,30 @@ export function artifactEnv(e: Example, root: string, digests: Readonly<Record<s
   return { ...env, ...e.manifest.go.env };
 }
 
-/** Where verify installs its own tools (`cargo install --root`), relative to the repository root. */
-export const TOOLS_DIR = '.cache/tools';
-export const CBINDGEN = `${TOOLS_DIR}/bin/cbindgen`;
-export const installCbindgen = (root: string): Command => ({
+/**
+ * Tools verify installs with `cargo install`, each at a pinned version in a folder of its own under the machine's tools
+ * folder (scripts/lib/tools.ts), so every clone on a machine shares one build and a new version installs beside the old.
+ */
+export const TOOLS = {
+  cbindgen: { crate: 'cbindgen', version: '0.29.4', bin: 'cbindgen' },
+} as const;
+export type Tool = (typeof TOOLS)[keyof typeof TOOLS];
+const toolRoot = (toolsDir: string, t: Tool) => `${toolsDir}/${t.crate}-${t.version}`;
+export const toolPath = (toolsDir: string, t: Tool): string => `${toolRoot(toolsDir, t)}/bin/${t.bin}`;
+export const installTool = (toolsDir: string, t: Tool): Command => ({
   cmd: 'cargo',
-  args: ['install', 'cbindgen@0.29.4', '--locked', '--root', `${root}/${TOOLS_DIR}`],
+  args: ['install', `${t.crate}@${t.version}`, '--locked', '--root', toolRoot(toolsDir, t)],
   dir: '.',
   timeoutMs: 15 * 60_000,
 });
 
 /** cbindgen writes (or with `verify`, checks) the header, for examples whose artifacts have a C ABI. */
-export function headerCommand(e: Example, root: string, mode: 'update' | 'verify'): Command | undefined {
+export function headerCommand(e: Example, toolsDir: string, mode: 'update' | 'verify'): Command | undefined {
   const { header } = e.manifest.rust;
   if (header === undefined || !e.manifest.rust.artifacts.some((a) => ARTIFACT_KINDS[a.kind].header)) return undefined;
   const out = header.replace(/^rust\//, '');
   const args = ['--config', 'cbindgen.toml', '--crate', crate(e), '--output', header.startsWith('rust/') ? out : `../${header}`, '--quiet'];
-  return { cmd: `${root}/${CBINDGEN}`, args: mode === 'verify' ? [...args, '--verify'] : args, dir: rustDir(e) };
+  return { cmd: toolPath(toolsDir, TOOLS.cbindgen), args: mode === 'verify' ? [...args, '--verify'] : args, dir: rustDir(e) };
 }
 
 /** The example's command, as `go run` runs it. */
@@ -145,6 +152,41 @@ export function benchCommand(e: Example, mode: BenchMode): Command {
     links: true,
     timeoutMs: 20 * 60_000,
   };
+}
+
+/**
+ * A measure's program (see `measures` in src/lib/sources/manifest.ts), with `HANDBOOK_MODE` telling it whether
+ * verify records (`record`) or re-checks (`check`), so it can do less work in CI.
+ */
+export function measureCommand(e: Example, m: Measure, mode: 'record' | 'check'): Command {
+  const env = { ...m.env, HANDBOOK_MODE: mode };
+  if (m.go !== undefined) {
+    return {
+      cmd: 'go',
+      args: ['run', m.go, ...m.args],
+      dir: `${EXAMPLES}/${e.slug}/${m.in}`,
+      env: m.toolchain === undefined ? env : { ...env, GOTOOLCHAIN: m.toolchain },
+      links: true,
+      timeoutMs: 10 * 60_000,
+    };
+  }
+  const plus = m.toolchain === undefined ? [] : [`+${m.toolchain}`];
+  return {
+    cmd: 'cargo',
+    args: [...plus, 'run', '--release', '--locked', '--quiet', '-p', m.crate ?? crate(e), '--bin', m.cargo!, ...(m.args.length ? ['--', ...m.args] : [])],
+    dir: EXAMPLES,
+    env: m.toolchain === undefined ? env : { ...env, ...NO_AUTO_INSTALL },
+    links: true,
+    timeoutMs: 10 * 60_000,
+  };
+}
+
+/** The command that names the toolchain a measure ran on, for its record. */
+export function measureToolchainProbe(e: Example, m: Measure): Command {
+  const c = measureCommand(e, m, 'record');
+  return m.go !== undefined
+    ? { cmd: 'go', args: ['version'], dir: c.dir, ...(c.env ? { env: c.env } : {}) }
+    : { cmd: 'rustc', args: m.toolchain === undefined ? ['--version'] : [`+${m.toolchain}`, '--version'], dir: EXAMPLES, ...(c.env ? { env: c.env } : {}) };
 }
 
 const GO_TEST_TIMEOUT = 8 * 60_000;

@@ -1,6 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { loadExample, loadExamples, type Example } from '../sources/manifest.ts';
-import { readVerified, type Verified } from '../sources/results.ts';
+import { readVerified, type MeasureResult, type Verified } from '../sources/results.ts';
+import type { Figure } from '../measure/figures.ts';
 
 export type Guide = CollectionEntry<'guides'>;
 
@@ -28,32 +29,16 @@ export function exampleWithResults(slug: string): { example: Example; verified: 
   return { example, verified };
 }
 
+/** One figure of a recorded measure, with the measure's provenance; throws naming what is missing. */
+export function recordedFigure(slug: string, measure: string, name: string): { figure: Figure; result: MeasureResult } {
+  const { verified } = exampleWithResults(slug);
+  const result = verified.measures.find((m) => m.id === measure);
+  if (!result) throw new Error(`examples/${slug}/verified.json has no measure "${measure}"`);
+  const figure = result.figures.find((f) => f.name === name);
+  if (!figure) throw new Error(`measure "${measure}" of examples/${slug} recorded no figure "${name}"`);
+  return { figure, result };
+}
+
 /** Words per minute used for the reading-time estimate; code is counted like prose, which is about right for careful reading. */
 const WPM = 200;
 export const readingMinutes = (text: string): number => Math.max(1, Math.round(text.split(/\s+/).filter(Boolean).length / WPM));
-
-export function formatNs(ns: number): string {
-  if (ns < 1_000) return `${ns < 10 ? ns.toFixed(1) : Math.round(ns)} ns`;
-  if (ns < 1_000_000) return `${(ns / 1_000).toFixed(ns < 10_000 ? 2 : 1)} µs`;
-  if (ns < 1_000_000_000) return `${(ns / 1_000_000).toFixed(ns < 10_000_000 ? 2 : 1)} ms`;
-  return `${(ns / 1e9).toFixed(2)} s`;
-}
-
-/** An axis tick: the unit formatNs picks, with no trailing zeros, so every tick reads alike ("100 ms", "1 ms", "2.5 µs"). */
-export function formatTick(ns: number): string {
-  const [value, unit] = formatNs(ns).split(' ') as [string, string];
-  return `${Number(value)} ${unit}`;
-}
-
-/** A Go duration flag ("500ms", "1s") as prose writes it: "500 ms". */
-export function formatDuration(flag: string): string {
-  return flag.replace(/^(\d+(?:\.\d+)?)([a-zµ]+)$/, '$1 $2');
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1 << 20 && n % (1 << 20) === 0) return `${n >> 20} MiB`;
-  if (n >= 1 << 10 && n % (1 << 10) === 0) return `${n >> 10} KiB`;
-  return `${n} B`;
-}
-
-export const formatDate = (iso: string): string => new Date(iso).toISOString().slice(0, 10);

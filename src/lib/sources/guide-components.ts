@@ -12,8 +12,11 @@ export interface GuideComponent {
    * its files and regions, `record` its verified.json, `benchmarks` the benchmarks recorded there.
    */
   reads?: 'source' | 'record' | 'benchmarks';
-  /** Attributes that name an entry of the record: `bench` a recorded benchmark, `claim` a claim of the manifest. */
-  names?: readonly ('bench' | 'claim')[];
+  /**
+   * Attributes that name an entry of the record: `bench` a recorded benchmark, `claim` a claim of the manifest,
+   * `figure` a figure (`name`) of a recorded measure (`measure`).
+   */
+  names?: readonly ('bench' | 'claim' | 'figure')[];
 }
 
 const registry = {
@@ -38,6 +41,12 @@ const registry = {
     shows: 'one recorded median inline (`31 ns`)',
     reads: 'benchmarks',
     names: ['bench'],
+  },
+  Figure: {
+    usage: '<Figure example="checksum" measure="startup" name="dlopen" />',
+    shows: "one figure a measure's program printed, inline with its unit (`41 µs`), and when and on which toolchain it was recorded in its tooltip",
+    reads: 'record',
+    names: ['figure'],
   },
   BenchChart: {
     usage: '<BenchChart example="checksum" mark="Go>Rust" />',

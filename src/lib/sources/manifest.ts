@@ -65,6 +65,46 @@ const rustSchema = z
     });
   });
 
+/**
+ * A program verify runs for figures `go test -bench` cannot give (start-up costs, sizes, percentiles, memory, what a
+ * crash does): it prints JSON lines `{"figure":"name","value":…,"unit":"…"}`, recorded with provenance in
+ * verified.json and re-checked by `verify --check` (src/lib/measure/figures.ts). Exactly one of `go` and `cargo`.
+ */
+const measureSchema = z
+  .strictObject({
+    id: slug,
+    /** One line for readers: what it measures. */
+    what: z.string().min(10, 'say what it measures in a line a reader understands'),
+    /** `go run <package>`, a package path relative to `in`. */
+    go: z.string().startsWith('./').optional(),
+    /** `cargo run --release --locked -p <crate> --bin <name>`. */
+    cargo: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+$/, 'a Cargo binary target name')
+      .optional(),
+    /** For `cargo`: the package, if not the example's crate. */
+    crate: z.string().optional(),
+    /** For `go`: the folder it runs in, relative to the example (a module of its own, for instance); default `go`. */
+    in: z.string().default('go'),
+    args: z.array(z.string()).default([]),
+    env: z.record(z.string(), z.string()).default({}),
+    /** Another toolchain than the project's: `go1.22.12` (GOTOOLCHAIN) for `go`, `1.80.1` (`cargo +1.80.1`) for `cargo`. */
+    toolchain: z
+      .string()
+      .regex(/^(go\d+\.\d+(\.\d+)?|\d+\.\d+\.\d+|nightly-\d{4}-\d{2}-\d{2})$/, 'a release such as go1.22.12, 1.80.1 or nightly-2026-05-20')
+      .optional(),
+    /** `false`: recorded only, never re-run by `--check` (another toolchain, a long campaign); the page says when and with what. */
+    rerun: z.boolean().default(true),
+    /** A re-run's numbers must agree with the record within this factor either way. */
+    tolerance: z.number().min(1).default(3),
+  })
+  .superRefine((m, ctx) => {
+    if ((m.go === undefined) === (m.cargo === undefined)) ctx.addIssue({ code: 'custom', path: ['go'], message: 'give exactly one of `go` (a package) and `cargo` (a binary)' });
+    if (m.crate !== undefined && m.cargo === undefined) ctx.addIssue({ code: 'custom', path: ['crate'], message: '`crate` goes with `cargo`' });
+    if (m.toolchain !== undefined && (m.go !== undefined) !== m.toolchain.startsWith('go'))
+      ctx.addIssue({ code: 'custom', path: ['toolchain'], message: m.go !== undefined ? 'a Go toolchain looks like go1.22.12' : 'a Rust toolchain looks like 1.80.1' });
+  });
+
 export const exampleManifestSchema = z.strictObject({
   title: z.string().min(3),
   summary: z.string().min(20).max(300),
@@ -93,8 +133,18 @@ export const exampleManifestSchema = z.strictObject({
       claims: z.array(claimSchema).default([]),
     })
     .optional(),
+  /** Programs whose printed figures verify records beside the benchmarks. */
+  measures: z
+    .array(measureSchema)
+    .default([])
+    .superRefine((ms, ctx) => {
+      ms.forEach((m, i) => {
+        if (ms.findIndex((o) => o.id === m.id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `measure "${m.id}" is already defined` });
+      });
+    }),
 });
 
+export type Measure = z.output<typeof measureSchema>;
 export type Claim = z.output<typeof claimSchema>;
 export type Artifact = z.output<typeof artifactSchema>;
 export type ExampleManifest = z.output<typeof exampleManifestSchema>;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { SourceError } from './errors.ts';
 import { relative } from './paths.ts';
+import { figureSchema } from '../measure/figures.ts';
 
 const summary = z.strictObject({
   median: z.number(),
@@ -32,6 +33,18 @@ export const claimResultSchema = z.strictObject({
   holds: z.boolean(),
 });
 
+/** What one `measures` entry printed when it was recorded, and with what. */
+export const measureResultSchema = z.strictObject({
+  id: z.string(),
+  command: z.string(),
+  /** The version line of the toolchain it ran on (`go version …`, `rustc …`). */
+  toolchain: z.string(),
+  /** `record` (full) or `quick` (`verify --quick`, check-mode effort). */
+  mode: z.enum(['record', 'quick']),
+  recordedAt: z.string(),
+  figures: z.array(figureSchema),
+});
+
 export const verifiedSchema = z.strictObject({
   example: z.string(),
   /** sha256 over the example's sources: a mismatch means the record is stale. */
@@ -49,8 +62,11 @@ export const verifiedSchema = z.strictObject({
       claims: z.array(claimResultSchema),
     })
     .nullable(),
+  /** The example's `measures`, in manifest order. */
+  measures: z.array(measureResultSchema).default([]),
 });
 
+export type MeasureResult = z.output<typeof measureResultSchema>;
 export type BenchmarkResult = z.output<typeof benchmarkResultSchema>;
 export type ClaimResult = z.output<typeof claimResultSchema>;
 export type Verified = z.output<typeof verifiedSchema>;
