@@ -1,78 +1,73 @@
 /**
- * The decision table of the crossings example ("Choosing the crossing"), computed from its record: one row per
- * crossing, found in the recorded figures (`startup/<id>`), with its benchmarks named after it (`cgo-static` →
- * `CgoStatic/size=N`, `EmptyCgoStatic`). Nothing is typed: a missing figure or benchmark is an error naming it.
+ * The decision table of "Choosing the crossing", computed from a record: one column per crossing found among a
+ * measure's figures (`startup/<id>`), with the benchmarks named after it (`cgo-static` → `CgoStatic/size=N`,
+ * `Empty/cgo-static`). Nothing is typed: a missing figure or benchmark is an error naming it. Pure: no Astro.
  */
+import type { Figure } from '../measure/figures.ts';
 import type { BenchmarkResult } from '../sources/results.ts';
-import { formatNs } from './site-data.ts';
+import { formatFigure, formatNs } from './format.ts';
 
-/** A figure as cmd/measure prints it and verify records it. */
-export interface Figure {
-  figure: string;
-  value: number;
-  unit: string;
-}
-
-export interface CrossingRow {
-  id: string;
-  cells: Record<CrossingColumn, string>;
-}
-
-export const CROSSING_COLUMNS = {
+export const CROSSING_ROWS = {
   empty: 'Empty call',
   small: '16 B',
   large: '16 MiB',
   startup: 'Start-up to first answer',
   binary: 'Go binary',
   ships: 'Ships beside it',
-  darwin: 'darwin/arm64 without cgo',
-  panic: 'Rust panic',
-  abort: 'Rust abort',
+  darwin: 'darwin/arm64, CGO_ENABLED=0',
+  panic: 'Rust panics',
+  abort: 'Rust aborts',
 } as const;
-export type CrossingColumn = keyof typeof CROSSING_COLUMNS;
+export type CrossingRow = keyof typeof CROSSING_ROWS;
 
-/** `cgo-static` → `CgoStatic`: the Go benchmark name of a crossing. */
+export interface CrossingColumn {
+  id: string;
+  cells: Record<CrossingRow, string>;
+}
+
+/** `cgo-static` → `CgoStatic`: the Go benchmark variant of a crossing. */
 export const benchVariant = (id: string): string =>
   id
     .split('-')
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
 
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+/** The reference column: the pure Go kernel, which crosses nothing. */
 const BASELINE = 'go';
 
-export function crossingTable(figures: readonly Figure[], results: readonly BenchmarkResult[], where: string): CrossingRow[] {
-  const byName = new Map(figures.map((f) => [f.figure, f]));
-  const figure = (name: string, unit: string): number => {
-    const f = byName.get(name);
+export function crossingTable(figures: readonly Figure[], results: readonly BenchmarkResult[], where: string): CrossingColumn[] {
+  const figure = (name: string, type: 'number' | 'boolean', unit?: string): Figure => {
+    const f = figures.find((x) => x.name === name);
     if (!f) throw new Error(`${where}: no recorded figure "${name}"`);
-    if (f.unit !== unit) throw new Error(`${where}: figure "${name}" is in ${f.unit}, expected ${unit}`);
-    return f.value;
+    if (typeof f.value !== type || f.unit !== unit) throw new Error(`${where}: figure "${name}" is ${JSON.stringify(f.value)} ${f.unit ?? ''}, expected a ${type} ${unit ?? ''}`);
+    return f;
   };
+  const yes = (name: string) => figure(name, 'boolean').value === true;
   const bench = (name: string): BenchmarkResult => {
     const r = results.find((b) => b.name === name);
     if (!r) throw new Error(`${where}: no recorded benchmark "${name}"`);
     return r;
   };
-  const ids = figures.filter((f) => f.figure.startsWith('startup/')).map((f) => f.figure.slice('startup/'.length));
+  const ids = figures.filter((f) => f.name.startsWith('startup/')).map((f) => f.name.slice('startup/'.length));
   if (ids.length === 0) throw new Error(`${where}: no recorded figure "startup/<crossing>"`);
   return ids.map((id) => {
     const v = benchVariant(id);
     const crossing = id !== BASELINE;
     const large = bench(`${v}/size=16777216`);
-    const ships = figure(`ships-beside/${id}`, 'B');
+    const ships = figure(`ships-beside/${id}`, 'number', 'bytes');
+    const survives = (how: string) => (yes(`go-survives-${how}/${id}`) ? 'Go gets an error' : 'Go dies');
     return {
       id,
       cells: {
-        empty: crossing ? formatNs(bench(`Empty${v}`).nsPerOp.median) : 'none',
+        empty: crossing ? formatNs(bench(`Empty/${id}`).nsPerOp.median) : 'none',
         small: formatNs(bench(`${v}/size=16`).nsPerOp.median),
         large: large.mbPerSec === undefined ? formatNs(large.nsPerOp.median) : `${Math.round(large.mbPerSec).toLocaleString('en-US')} MB/s`,
-        startup: formatNs(figure(`startup/${id}`, 'ns')),
-        binary: mb(figure(`binary-size/${id}`, 'B')),
-        ships: ships === 0 ? 'nothing' : mb(ships),
-        darwin: figure(`builds-darwin-arm64-without-cgo/${id}`, 'bool') ? 'builds' : 'fails',
-        panic: crossing ? (figure(`go-survives-panic/${id}`, 'bool') ? 'Go gets an error' : 'Go dies') : '—',
-        abort: crossing ? (figure(`go-survives-abort/${id}`, 'bool') ? 'Go gets an error' : 'Go dies') : '—',
+        startup: formatFigure(figure(`startup/${id}`, 'number', 'ns')),
+        binary: formatFigure(figure(`binary-size/${id}`, 'number', 'bytes')),
+        ships: ships.value === 0 ? 'nothing' : formatFigure(ships),
+        darwin: yes(`builds-darwin-arm64-without-cgo/${id}`) ? 'builds' : 'fails',
+        panic: crossing ? survives('panic') : '–',
+        abort: crossing ? survives('abort') : '–',
       },
     };
   });

@@ -42,6 +42,12 @@ const registry = {
     reads: 'benchmarks',
     names: ['bench'],
   },
+  CrossingTable: {
+    usage: '<CrossingTable example="crossings" measure="programs" />',
+    shows:
+      "the decision table of the crossings: per crossing, the recorded empty call, 16 B and 16 MiB medians and the measure's start-up, sizes, cross-compilation and what a Rust panic and abort do (src/lib/render/crossing-table.ts)",
+    reads: 'benchmarks',
+  },
   Figure: {
     usage: '<Figure example="checksum" measure="startup" name="dlopen" />',
     shows: "one figure a measure's program printed, inline with its unit (`41 µs`), and when and on which toolchain it was recorded in its tooltip",

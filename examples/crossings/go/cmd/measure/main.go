@@ -39,20 +39,18 @@ func main() {
 	}
 }
 
-func figure(name string, value float64, unit string) {
-	line, _ := json.Marshal(struct {
-		Figure string  `json:"figure"`
-		Value  float64 `json:"value"`
-		Unit   string  `json:"unit"`
-	}{name, value, unit})
-	fmt.Println(string(line))
-}
-
-func boolean(b bool) float64 {
-	if b {
-		return 1
+// figure prints one line verify records: value is a number (with its unit) or a boolean (unit "").
+func figure(name string, value any, unit string, samples ...float64) {
+	line, err := json.Marshal(struct {
+		Figure  string    `json:"figure"`
+		Value   any       `json:"value"`
+		Unit    string    `json:"unit,omitempty"`
+		Samples []float64 `json:"samples,omitempty"`
+	}{name, value, unit, samples})
+	if err != nil {
+		panic(err) // only numbers, booleans and strings are passed
 	}
-	return 0
+	fmt.Println(string(line))
 }
 
 func run() error {
@@ -87,7 +85,7 @@ func measure(v variant, bin string, starts int) error {
 	if err != nil {
 		return err
 	}
-	figure("binary-size/"+v.name, float64(info.Size()), "B")
+	figure("binary-size/"+v.name, info.Size(), "bytes")
 	shipped := int64(0)
 	if v.ships != "" {
 		if info, err = os.Stat(os.Getenv(v.ships)); err != nil {
@@ -95,7 +93,7 @@ func measure(v variant, bin string, starts int) error {
 		}
 		shipped = info.Size()
 	}
-	figure("ships-beside/"+v.name, float64(shipped), "B")
+	figure("ships-beside/"+v.name, shipped, "bytes")
 
 	// Start-up to the first answer: a whole process, so the dynamic loader's work counts too.
 	times := make([]float64, starts)
@@ -107,12 +105,12 @@ func measure(v variant, bin string, starts int) error {
 			return fmt.Errorf("sum 16: %v\n%s", err, out)
 		}
 	}
-	slices.Sort(times)
-	figure("startup/"+v.name, times[len(times)/2], "ns")
+	sorted := slices.Sorted(slices.Values(times))
+	figure("startup/"+v.name, sorted[len(sorted)/2], "ns", times...)
 
 	cross := exec.Command("go", "build", "-o", os.DevNull, "./cmd/via-"+v.name)
 	cross.Env = append(os.Environ(), "CGO_ENABLED=0", "GOOS=darwin", "GOARCH=arm64")
-	figure("builds-darwin-arm64-without-cgo/"+v.name, boolean(cross.Run() == nil), "bool")
+	figure("builds-darwin-arm64-without-cgo/"+v.name, cross.Run() == nil, "")
 
 	if v.name == "go" {
 		return nil
@@ -124,7 +122,7 @@ func measure(v variant, bin string, starts int) error {
 		if err != nil && !errors.As(err, &exit) {
 			return fmt.Errorf("fail %s: %w", how, err)
 		}
-		figure("go-survives-"+how+"/"+v.name, boolean(survived), "bool")
+		figure("go-survives-"+how+"/"+v.name, survived, "")
 	}
 	return nil
 }
@@ -141,7 +139,7 @@ func shipWithoutLibrary(dir string) error {
 		return fmt.Errorf("building via-cgo-dynamic -tags ship: %v\n%s", err, out)
 	}
 	alone := exec.Command(bin, "sum", "16").Run()
-	figure("starts-without-library/cgo-dynamic", boolean(alone == nil), "bool")
+	figure("starts-without-library/cgo-dynamic", alone == nil, "")
 	so, err := os.ReadFile(os.Getenv("RUST_CDYLIB"))
 	if err != nil {
 		return err
@@ -150,7 +148,7 @@ func shipWithoutLibrary(dir string) error {
 		return err
 	}
 	beside := exec.Command(bin, "sum", "16").Run()
-	figure("starts-with-library-beside/cgo-dynamic", boolean(beside == nil), "bool")
+	figure("starts-with-library-beside/cgo-dynamic", beside == nil, "")
 	return nil
 }
 
