@@ -21,3 +21,13 @@ func TestAdler32GoAgreesWithStdlib(t *testing.T) {
 func BenchmarkGo(b *testing.B) {
 	benchsizes.Run(b, func(d []byte) (uint32, error) { return crossings.Adler32Go(d), nil })
 }
+
+// A library of another version found first loads without complaint; the ABI check is what refuses it.
+func TestCheckABIRefusesAnotherVersion(t *testing.T) {
+	if err := crossings.CheckABI("libcrossings.so", crossings.ABIVersion); err != nil {
+		t.Fatalf("the expected version: %v", err)
+	}
+	if err := crossings.CheckABI("libcrossings.so", crossings.ABIVersion+1); err == nil {
+		t.Fatal("another version was accepted")
+	}
+}

@@ -1,7 +1,8 @@
-// Package cgodynamic calls the Rust kernel through cgo, linked against the crate's cdylib
-// (libcrossings.so), which the dynamic loader finds when the program starts: first beside the
-// binary ($ORIGIN), then, in development builds only, in the Cargo target folder (rpath_dev.go).
-// Build with `-tags ship` for a binary that looks beside itself only, the way it ships.
+// Package cgodynamic calls the Rust kernel through cgo, linked against the
+// crate's cdylib (libcrossings.so), which the dynamic loader finds when the
+// program starts: first beside the binary ($ORIGIN), then, in development
+// builds only, in the Cargo target folder (rpath_dev.go). Build with `-tags
+// ship` for a binary that looks beside itself only, the way it ships.
 package cgodynamic
 
 // region: preamble
@@ -22,9 +23,9 @@ import (
 )
 
 // region: init
-// Init checks that the library the loader found is the one these wrappers were written for, then
-// initialises it. A stale libcrossings.so found first on the search path is refused here rather
-// than misread later.
+// Init checks that the library the loader found is the one these wrappers were
+// written for, then initialises it. A stale libcrossings.so found first on the
+// search path is refused here rather than misread later.
 func Init() error {
 	if err := crossings.CheckABI("libcrossings.so", uint32(C.crossings_abi_version())); err != nil {
 		return err
@@ -32,7 +33,8 @@ func Init() error {
 	return crossings.Check("Init", int32(C.crossings_init()))
 }
 
-// Close is crossings_shutdown: later calls fail until Init. The loader never unloads the library.
+// Close is crossings_shutdown: later calls fail until Init. The loader never
+// unloads the library.
 func Close() { C.crossings_shutdown() }
 
 // endregion

@@ -1,5 +1,6 @@
-// Package cgostatic calls the Rust kernel through cgo, linked into the Go binary from the crate's
-// staticlib: nothing ships beside the binary, and building needs a C toolchain for each target.
+// Package cgostatic calls the Rust kernel through cgo, linked into the Go
+// binary from the crate's staticlib: nothing ships beside the binary, and
+// building needs a C toolchain for each target.
 package cgostatic
 
 /*
@@ -16,7 +17,8 @@ import (
 )
 
 // region: calls
-// Init makes the library usable; the static library needs no loading, only its init.
+// Init makes the library usable; the static library needs no loading, only its
+// init.
 func Init() error {
 	if err := crossings.CheckABI("libcrossings.a", uint32(C.crossings_abi_version())); err != nil {
 		return err
@@ -24,7 +26,8 @@ func Init() error {
 	return crossings.Check("Init", int32(C.crossings_init()))
 }
 
-// Adler32 hands Rust a pointer into the slice itself: no copy (the bytes hold no Go pointers).
+// Adler32 hands Rust a pointer into the slice itself: no copy (the bytes hold
+// no Go pointers).
 func Adler32(data []byte) (uint32, error) {
 	var out C.uint32_t
 	status := C.crossings_adler32((*C.uint8_t)(unsafe.SliceData(data)), C.size_t(len(data)), &out)

@@ -1,6 +1,6 @@
-// Package puregolib calls the Rust kernel in the crate's cdylib through purego: the library is
-// opened with dlopen at run time, and the Go side builds with CGO_ENABLED=0, so it needs no C
-// toolchain and cross-compiles like pure Go.
+// Package puregolib calls the Rust kernel in the crate's cdylib through purego:
+// the library is opened with dlopen at run time, and the Go side builds with
+// CGO_ENABLED=0, so it needs no C toolchain and cross-compiles like pure Go.
 package puregolib
 
 import (
@@ -14,9 +14,9 @@ import (
 )
 
 // region: open
-// Lib is an opened libcrossings.so. Close it once; calls after Close fail. The library is loaded
-// once per process whatever the number of Opens, so its init state is shared: Close shuts it down
-// for every Lib.
+// Lib is an opened libcrossings.so. Close it once; calls after Close fail. The
+// library is loaded once per process whatever the number of Opens, so its init
+// state is shared: Close shuts it down for every Lib.
 type Lib struct {
 	handle     uintptr
 	abiVersion func() uint32
@@ -27,8 +27,9 @@ type Lib struct {
 	fail       func(how uint32) int32
 }
 
-// Open loads the library at path and initialises it. A missing file, a missing symbol or another
-// ABI version is an error here, at start-up, rather than a crash at the first call.
+// Open loads the library at path and initialises it. A missing file, a missing
+// symbol or another ABI version is an error here, at start-up, rather than a
+// crash at the first call.
 func Open(path string) (l *Lib, err error) {
 	handle, err := purego.Dlopen(path, purego.RTLD_NOW|purego.RTLD_LOCAL)
 	if err != nil {
@@ -59,7 +60,8 @@ func Open(path string) (l *Lib, err error) {
 
 // endregion
 
-// Adler32 passes a pointer into the slice itself, under cgo's rules: Rust must not keep it.
+// Adler32 passes a pointer into the slice itself, under cgo's rules: Rust must
+// not keep it.
 func (l *Lib) Adler32(data []byte) (uint32, error) {
 	if l.handle == 0 {
 		return 0, errClosed
@@ -87,7 +89,8 @@ func (l *Lib) Fail(how uint32) error {
 
 var errClosed = errors.New("crossings: library closed")
 
-// Close shuts the library down and closes the handle (glibc may keep it mapped).
+// Close shuts the library down and closes the handle (glibc may keep it
+// mapped).
 func (l *Lib) Close() error {
 	if l.handle == 0 {
 		return errClosed

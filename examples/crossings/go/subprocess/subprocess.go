@@ -1,6 +1,7 @@
-// Package subprocess calls the Rust kernel in another process: a Rust executable
-// (rust/src/bin/crossings-server.rs) that answers length-prefixed frames on its standard input
-// and output. Nothing Rust does can corrupt or end the Go process; every input is copied twice.
+// Package subprocess calls the Rust kernel in another process: a Rust
+// executable (rust/src/bin/crossings-server.rs) that answers length-prefixed
+// frames on its standard input and output. Nothing Rust does can corrupt or end
+// the Go process; every input is copied twice.
 package subprocess
 
 import (
@@ -24,11 +25,12 @@ const (
 	opAbort   = 3
 )
 
-// ErrChildDied is returned, wrapped with the child's exit status, once the server has died.
+// ErrChildDied is returned, wrapped with the child's exit status, once the
+// server has died.
 var ErrChildDied = errors.New("crossings: the Rust child process died")
 
-// Child is a running server. It is not safe for concurrent use (one request at a time on the
-// pipe); Close it to end the child.
+// Child is a running server. It is not safe for concurrent use (one request at
+// a time on the pipe); Close it to end the child.
 type Child struct {
 	cmd  *exec.Cmd
 	in   *bufio.Writer
@@ -59,7 +61,8 @@ func Start(path string) (*Child, error) {
 // endregion
 
 // region: request
-// request sends one frame and reads the reply; a broken pipe means the child died, and Wait says how.
+// request sends one frame and reads the reply; a broken pipe means the child
+// died, and Wait says how.
 func (c *Child) request(op byte, payload []byte) (uint32, error) {
 	if c.dead != nil {
 		return 0, c.dead
@@ -99,7 +102,8 @@ func (c *Child) Noop() error {
 	return err
 }
 
-// Fail asks the child to fail (crossings.FailPanic or FailAbort): either way it dies alone.
+// Fail asks the child to fail (crossings.FailPanic or FailAbort): either way it
+// dies alone.
 func (c *Child) Fail(how uint32) error {
 	op := byte(opPanic)
 	if how == crossings.FailAbort {

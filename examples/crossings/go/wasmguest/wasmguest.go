@@ -1,5 +1,6 @@
-// Package wasmguest runs the Rust kernel compiled to wasm32-wasip1 inside wazero, a WebAssembly
-// runtime in pure Go: no C toolchain, a sandboxed guest memory, and every input copied into it.
+// Package wasmguest runs the Rust kernel compiled to wasm32-wasip1 inside
+// wazero, a WebAssembly runtime in pure Go: no C toolchain, a sandboxed guest
+// memory, and every input copied into it.
 package wasmguest
 
 import (
@@ -16,8 +17,9 @@ import (
 	"example.com/handbook/crossings"
 )
 
-// Guest is one instance of the module. It is not safe for concurrent use (an instance runs one call
-// at a time); open one per goroutine, or guard it. After a trap it refuses every call: open another.
+// Guest is one instance of the module. It is not safe for concurrent use (an
+// instance runs one call at a time); open one per goroutine, or guard it. After
+// a trap it refuses every call: open another.
 type Guest struct {
 	ctx     context.Context
 	rt      wazero.Runtime
@@ -27,18 +29,21 @@ type Guest struct {
 	fail    api.Function
 	alloc   api.Function
 	free    api.Function
-	// buf is a guest buffer reused across calls, grown to the largest input so far; out holds the result.
+	// buf is a guest buffer reused across calls, grown to the largest input so
+	// far; out holds the result.
 	buf, bufLen, out uint32
 	stack            []uint64
 	trapped          error
 }
 
-// ErrTrapped is returned, wrapped, by every call after the guest trapped (a Rust panic or abort).
+// ErrTrapped is returned, wrapped, by every call after the guest trapped (a
+// Rust panic or abort).
 var ErrTrapped = errors.New("crossings: the WebAssembly guest trapped")
 
 // region: open
-// Open compiles the module at path and instantiates it, with the guest's standard error going to
-// stderr (a panic message is printed there before the trap).
+// Open compiles the module at path and instantiates it, with the guest's
+// standard error going to stderr (a panic message is printed there before the
+// trap).
 func Open(ctx context.Context, path string, stderr io.Writer) (*Guest, error) {
 	wasm, err := os.ReadFile(path)
 	if err != nil {
@@ -54,7 +59,8 @@ func Open(ctx context.Context, path string, stderr io.Writer) (*Guest, error) {
 
 func instantiate(ctx context.Context, rt wazero.Runtime, wasm []byte, stderr io.Writer) (*Guest, error) {
 	wasi_snapshot_preview1.MustInstantiate(ctx, rt)
-	// A cdylib for wasm32-wasip1 is a WASI "reactor": _initialize sets up the Rust runtime, no _start.
+	// A cdylib for wasm32-wasip1 is a WASI "reactor": _initialize sets up the Rust
+	// runtime, no _start.
 	config := wazero.NewModuleConfig().WithStartFunctions("_initialize").WithStderr(stderr)
 	mod, err := rt.InstantiateWithConfig(ctx, wasm, config)
 	if err != nil {
@@ -123,8 +129,8 @@ func (g *Guest) call(op string, f api.Function) (int32, error) {
 }
 
 // region: adler32
-// Adler32 copies data into the guest's memory, then calls the kernel on the copy: the guest cannot
-// see Go's memory, which is the sandbox.
+// Adler32 copies data into the guest's memory, then calls the kernel on the
+// copy: the guest cannot see Go's memory, which is the sandbox.
 func (g *Guest) Adler32(data []byte) (uint32, error) {
 	if g.trapped != nil {
 		return 0, g.trapped
@@ -179,7 +185,8 @@ func (g *Guest) Noop() error {
 	return crossings.Check("Noop", status)
 }
 
-// Fail asks the guest to fail (crossings.FailPanic or FailAbort): on wasm32-wasip1 both trap.
+// Fail asks the guest to fail (crossings.FailPanic or FailAbort): on
+// wasm32-wasip1 both trap.
 func (g *Guest) Fail(how uint32) error {
 	g.stack[0] = uint64(how)
 	status, err := g.call("Fail", g.fail)

@@ -1,11 +1,14 @@
-//! Adler-32 (RFC 1950), the checksum example's kernel: every crossing calls this one function.
+//! Adler-32 (RFC 1950), the checksum example's kernel: every crossing calls
+//! this one function.
 
 const MOD: u32 = 65521;
-/// zlib's NMAX: the longest chunk whose weighted byte sum fits in u32 (255·n(n+1)/2).
+/// zlib's NMAX: the longest chunk whose weighted byte sum fits in u32
+/// (255·n(n+1)/2).
 pub(crate) const NMAX: usize = 5552;
 
-/// Adler-32 of `data`, starting from the running value `adler` (1 for a fresh sum). On x86-64 the
-/// same source is also compiled with AVX2 and picked at run time.
+/// Adler-32 of `data`, starting from the running value `adler` (1 for a fresh
+/// sum). On x86-64 the same source is also compiled with AVX2 and picked at run
+/// time.
 pub fn adler32(adler: u32, data: &[u8]) -> u32 {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
@@ -21,9 +24,10 @@ fn adler32_avx2(adler: u32, data: &[u8]) -> u32 {
     adler32_chunks(adler, data)
 }
 
-/// WebAssembly has no run-time detection: the module either uses 128-bit SIMD or not, and a runtime
-/// without it refuses the whole module when it loads it. wazero has it, so this build uses it (which
-/// is why Rust lets a safe function enable a wasm feature and be called without `unsafe`).
+/// WebAssembly has no run-time detection: the module either uses 128-bit SIMD
+/// or not, and a runtime without it refuses the whole module when it loads it.
+/// wazero has it, so this build uses it (which is why Rust lets a safe function
+/// enable a wasm feature and be called without `unsafe`).
 #[cfg(target_family = "wasm")]
 #[target_feature(enable = "simd128")]
 fn adler32_baseline(adler: u32, data: &[u8]) -> u32 {
@@ -35,8 +39,9 @@ fn adler32_baseline(adler: u32, data: &[u8]) -> u32 {
     adler32_chunks(adler, data)
 }
 
-/// Per chunk, s1 grows by the sum of the bytes and s2 by each byte weighted by how many bytes
-/// (itself included) remain in the chunk, plus len·s1: reductions LLVM turns into SIMD code.
+/// Per chunk, s1 grows by the sum of the bytes and s2 by each byte weighted by
+/// how many bytes (itself included) remain in the chunk, plus len·s1:
+/// reductions LLVM turns into SIMD code.
 #[inline(always)]
 fn adler32_chunks(adler: u32, data: &[u8]) -> u32 {
     let (mut s1, mut s2) = ((adler & 0xffff) as u64, (adler >> 16) as u64);

@@ -1,8 +1,10 @@
-//! One Rust function, Adler-32, exported once through the C ABI and reached from Go five ways:
-//! cgo with this crate's staticlib, cgo with its cdylib, purego with the same cdylib, wazero with
-//! the crate built for wasm32-wasip1, and a child process (src/bin/crossings-server.rs).
+//! One Rust function, Adler-32, exported once through the C ABI and reached
+//! from Go five ways: cgo with this crate's staticlib, cgo with its cdylib,
+//! purego with the same cdylib, wazero with the crate built for wasm32-wasip1,
+//! and a child process (src/bin/crossings-server.rs).
 //!
-//! Every export has an explicit init and shutdown pair around it, the path a shared library needs.
+//! Every export has an explicit init and shutdown pair around it, the path a
+//! shared library needs.
 
 use std::panic::{self, UnwindSafe};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -13,8 +15,9 @@ mod wasm;
 
 pub use kernel::adler32;
 
-/// Bumped whenever an export's signature or meaning changes. Go compares it with what the library
-/// it loaded reports, so a stale `libcrossings.so` found first on the search path is refused.
+/// Bumped whenever an export's signature or meaning changes. Go compares it
+/// with what the library it loaded reports, so a stale `libcrossings.so` found
+/// first on the search path is refused.
 pub const CROSSINGS_ABI_VERSION: u32 = 1;
 
 /// `crossings_fail` panics (caught at the boundary, returned as a status).
@@ -22,7 +25,8 @@ pub const CROSSINGS_FAIL_PANIC: u32 = 1;
 /// `crossings_fail` aborts the process, which no boundary can catch.
 pub const CROSSINGS_FAIL_ABORT: u32 = 2;
 
-/// Whether an export did its work. `#[repr(i32)]` fixes the values: they are ABI.
+/// Whether an export did its work. `#[repr(i32)]` fixes the values: they are
+/// ABI.
 #[repr(i32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CrStatus {
@@ -41,8 +45,9 @@ pub enum CrStatus {
 
 static INITIALIZED: AtomicBool = AtomicBool::new(false);
 
-/// Runs an export's body with panics caught: a panic reaching the edge of an `extern "C"` function
-/// aborts the process. (On wasm32-wasip1 panics abort, so the guest traps instead.)
+/// Runs an export's body with panics caught: a panic reaching the edge of an
+/// `extern "C"` function aborts the process. (On wasm32-wasip1 panics abort, so
+/// the guest traps instead.)
 fn guard(body: impl FnOnce() -> Result<(), CrStatus> + UnwindSafe) -> CrStatus {
     match panic::catch_unwind(body) {
         Ok(Ok(())) => CrStatus::Ok,
@@ -52,7 +57,8 @@ fn guard(body: impl FnOnce() -> Result<(), CrStatus> + UnwindSafe) -> CrStatus {
 }
 
 fn ready() -> Result<(), CrStatus> {
-    // Relaxed: the flag guards no other memory, it only refuses calls outside init…shutdown.
+    // Relaxed: the flag guards no other memory, it only refuses calls outside
+    // init…shutdown.
     if INITIALIZED.load(Ordering::Relaxed) {
         Ok(())
     } else {
@@ -61,21 +67,24 @@ fn ready() -> Result<(), CrStatus> {
 }
 
 // region: init
-/// The ABI version this library was built with: compare it with `CROSSINGS_ABI_VERSION` from the
-/// header the caller was compiled against before calling anything else.
+/// The ABI version this library was built with: compare it with
+/// `CROSSINGS_ABI_VERSION` from the header the caller was compiled against
+/// before calling anything else.
 #[unsafe(no_mangle)]
 pub extern "C" fn crossings_abi_version() -> u32 {
     CROSSINGS_ABI_VERSION
 }
 
-/// Makes the other exports usable. Call once after loading the library; calling it again is harmless.
+/// Makes the other exports usable. Call once after loading the library; calling
+/// it again is harmless.
 #[unsafe(no_mangle)]
 pub extern "C" fn crossings_init() -> CrStatus {
     INITIALIZED.store(true, Ordering::Relaxed);
     CrStatus::Ok
 }
 
-/// The other exports refuse work from now on, until `crossings_init` again. Call before unloading.
+/// The other exports refuse work from now on, until `crossings_init` again.
+/// Call before unloading.
 #[unsafe(no_mangle)]
 pub extern "C" fn crossings_shutdown() {
     INITIALIZED.store(false, Ordering::Relaxed);
@@ -86,8 +95,9 @@ pub extern "C" fn crossings_shutdown() {
 /// Writes the Adler-32 of `len` bytes at `data` to `*out`.
 ///
 /// # Safety
-/// `data` must point to `len` readable bytes that stay valid and unmodified for the duration of the
-/// call (it may be NULL only when `len` is 0), and `out` must be NULL or point to a writable `u32`.
+/// `data` must point to `len` readable bytes that stay valid and unmodified for
+/// the duration of the call (it may be NULL only when `len` is 0), and `out`
+/// must be NULL or point to a writable `u32`.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn crossings_adler32(data: *const u8, len: usize, out: *mut u32) -> CrStatus {
     guard(|| {
@@ -101,8 +111,9 @@ pub unsafe extern "C" fn crossings_adler32(data: *const u8, len: usize, out: *mu
         let bytes: &[u8] = if len == 0 {
             &[]
         } else {
-            // SAFETY: not NULL, at most isize::MAX bytes, and the caller promises `len` readable
-            // bytes at `data` that nothing writes during the call.
+            // SAFETY: not NULL, at most isize::MAX bytes, and the caller
+            // promises `len` readable bytes at `data` that nothing writes
+            // during the call.
             unsafe { std::slice::from_raw_parts(data, len) }
         };
         // SAFETY: not NULL, and the caller promises a writable u32 at `out`.
@@ -111,7 +122,8 @@ pub unsafe extern "C" fn crossings_adler32(data: *const u8, len: usize, out: *mu
     })
 }
 
-/// Does nothing but what every export does (the guard and the init check): the cost of the crossing alone.
+/// Does nothing but what every export does (the guard and the init check): the
+/// cost of the crossing alone.
 #[unsafe(no_mangle)]
 pub extern "C" fn crossings_noop() -> CrStatus {
     guard(ready)
@@ -119,8 +131,9 @@ pub extern "C" fn crossings_noop() -> CrStatus {
 // endregion
 
 // region: fail
-/// Fails on purpose, to show what each crossing does with a Rust failure: `CROSSINGS_FAIL_PANIC`
-/// panics (caught here, returned as `CR_STATUS_PANIC`), `CROSSINGS_FAIL_ABORT` aborts the process.
+/// Fails on purpose, to show what each crossing does with a Rust failure:
+/// `CROSSINGS_FAIL_PANIC` panics (caught here, returned as `CR_STATUS_PANIC`),
+/// `CROSSINGS_FAIL_ABORT` aborts the process.
 #[unsafe(no_mangle)]
 pub extern "C" fn crossings_fail(how: u32) -> CrStatus {
     match how {
@@ -137,13 +150,15 @@ mod tests {
 
     fn sum(data: *const u8, len: usize) -> (u32, CrStatus) {
         let mut out = 0;
-        // SAFETY: each caller passes NULL or `len` readable bytes, except the oversized length,
-        // which is refused before anything is read; `out` is a local.
+        // SAFETY: each caller passes NULL or `len` readable bytes, except the
+        // oversized length, which is refused before anything is read; `out` is
+        // a local.
         let status = unsafe { crossings_adler32(data, len, &mut out) };
         (out, status)
     }
 
-    // One test, so that no other test's init or shutdown runs between its steps.
+    // One test, so that no other test's init or shutdown runs between its
+    // steps.
     #[test]
     fn exports_as_c_calls_them() {
         let data = b"Wikipedia";

@@ -1,9 +1,11 @@
-//! The out-of-process crossing: answers requests on standard input with replies on standard output,
-//! one length-prefixed frame each, until standard input closes.
+//! The out-of-process crossing: answers requests on standard input with replies
+//! on standard output, one length-prefixed frame each, until standard input
+//! closes.
 //!
-//! Request: op (1 byte), length (u32, little-endian), that many bytes.
-//! Reply: status (1 byte, `CrStatus`), value (u32, little-endian).
-//! A panic or an abort ends this process only: the Go parent sees the pipe close and the exit status.
+//! Request: op (1 byte), length (u32, little-endian), that many bytes. Reply:
+//! status (1 byte, `CrStatus`), value (u32, little-endian). A panic or an abort
+//! ends this process only: the Go parent sees the pipe close and the exit
+//! status.
 
 use std::io::{self, BufReader, BufWriter, ErrorKind, Read, Write};
 use std::process::ExitCode;
@@ -15,7 +17,8 @@ const OP_NOOP: u8 = 0;
 const OP_ADLER32: u8 = 1;
 const OP_PANIC: u8 = 2;
 const OP_ABORT: u8 = 3;
-/// Refuses a frame longer than this rather than allocate whatever a corrupt length says.
+/// Refuses a frame longer than this rather than allocate whatever a corrupt
+/// length says.
 const MAX_FRAME: usize = 1 << 30;
 // endregion
 
