@@ -10,8 +10,9 @@
 #include <stdlib.h>
 
 /**
- * Bumped whenever an export's signature or meaning changes. Go compares it with what the library
- * it loaded reports, so a stale `libcrossings.so` found first on the search path is refused.
+ * Bumped whenever an export's signature or meaning changes. Go compares it
+ * with what the library it loaded reports, so a stale `libcrossings.so` found
+ * first on the search path is refused.
  */
 #define CROSSINGS_ABI_VERSION 1
 
@@ -26,7 +27,8 @@
 #define CROSSINGS_FAIL_ABORT 2
 
 /**
- * Whether an export did its work. `#[repr(i32)]` fixes the values: they are ABI.
+ * Whether an export did its work. `#[repr(i32)]` fixes the values: they are
+ * ABI.
  */
 enum CrStatus
 #if __STDC_VERSION__ >= 202311L
@@ -62,18 +64,21 @@ typedef int32_t CrStatus;
 #endif // __STDC_VERSION__ >= 202311L
 
 /**
- * The ABI version this library was built with: compare it with `CROSSINGS_ABI_VERSION` from the
- * header the caller was compiled against before calling anything else.
+ * The ABI version this library was built with: compare it with
+ * `CROSSINGS_ABI_VERSION` from the header the caller was compiled against
+ * before calling anything else.
  */
 uint32_t crossings_abi_version(void);
 
 /**
- * Makes the other exports usable. Call once after loading the library; calling it again is harmless.
+ * Makes the other exports usable. Call once after loading the library; calling
+ * it again is harmless.
  */
 CrStatus crossings_init(void);
 
 /**
- * The other exports refuse work from now on, until `crossings_init` again. Call before unloading.
+ * The other exports refuse work from now on, until `crossings_init` again.
+ * Call before unloading.
  */
 void crossings_shutdown(void);
 
@@ -81,19 +86,22 @@ void crossings_shutdown(void);
  * Writes the Adler-32 of `len` bytes at `data` to `*out`.
  *
  * # Safety
- * `data` must point to `len` readable bytes that stay valid and unmodified for the duration of the
- * call (it may be NULL only when `len` is 0), and `out` must be NULL or point to a writable `u32`.
+ * `data` must point to `len` readable bytes that stay valid and unmodified for
+ * the duration of the call (it may be NULL only when `len` is 0), and `out`
+ * must be NULL or point to a writable `u32`.
  */
 CrStatus crossings_adler32(const uint8_t *data, size_t len, uint32_t *out);
 
 /**
- * Does nothing but what every export does (the guard and the init check): the cost of the crossing alone.
+ * Does nothing but what every export does (the guard and the init check): the
+ * cost of the crossing alone.
  */
 CrStatus crossings_noop(void);
 
 /**
- * Fails on purpose, to show what each crossing does with a Rust failure: `CROSSINGS_FAIL_PANIC`
- * panics (caught here, returned as `CR_STATUS_PANIC`), `CROSSINGS_FAIL_ABORT` aborts the process.
+ * Fails on purpose, to show what each crossing does with a Rust failure:
+ * `CROSSINGS_FAIL_PANIC` panics (caught here, returned as `CR_STATUS_PANIC`),
+ * `CROSSINGS_FAIL_ABORT` aborts the process.
  */
 CrStatus crossings_fail(uint32_t how);
 
