@@ -32,6 +32,9 @@ export const benchVariant = (id: string): string =>
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
 
+/** A number and its unit on one line (`2.33 MiB`, not `2.33` over `MiB`) in the table's narrow columns. */
+const together = (text: string) => text.replaceAll(' ', '\u00a0');
+
 /** The reference column: the pure Go kernel, which crosses nothing. */
 const BASELINE = 'go';
 
@@ -59,12 +62,12 @@ export function crossingTable(figures: readonly Figure[], results: readonly Benc
     return {
       id,
       cells: {
-        empty: crossing ? formatNs(bench(`Empty/${id}`).nsPerOp.median) : 'none',
-        small: formatNs(bench(`${v}/size=16`).nsPerOp.median),
-        large: large.mbPerSec === undefined ? formatNs(large.nsPerOp.median) : `${Math.round(large.mbPerSec).toLocaleString('en-US')} MB/s`,
-        startup: formatFigure(figure(`startup/${id}`, 'number', 'ns')),
-        binary: formatFigure(figure(`binary-size/${id}`, 'number', 'bytes')),
-        ships: ships.value === 0 ? 'nothing' : formatFigure(ships),
+        empty: crossing ? together(formatNs(bench(`Empty/${id}`).nsPerOp.median)) : 'none',
+        small: together(formatNs(bench(`${v}/size=16`).nsPerOp.median)),
+        large: together(large.mbPerSec === undefined ? formatNs(large.nsPerOp.median) : `${Math.round(large.mbPerSec).toLocaleString('en-US')} MB/s`),
+        startup: together(formatFigure(figure(`startup/${id}`, 'number', 'ns'))),
+        binary: together(formatFigure(figure(`binary-size/${id}`, 'number', 'bytes'))),
+        ships: ships.value === 0 ? 'nothing' : together(formatFigure(ships)),
         darwin: yes(`builds-darwin-arm64-without-cgo/${id}`) ? 'builds' : 'fails',
         panic: crossing ? survives('panic') : '–',
         abort: crossing ? survives('abort') : '–',
