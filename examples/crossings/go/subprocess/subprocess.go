@@ -32,30 +32,40 @@ var ErrChildDied = errors.New("crossings: the Rust child process died")
 // Child is a running server. It is not safe for concurrent use (one request at
 // a time on the pipe); Close it to end the child.
 type Child struct {
-	cmd  *exec.Cmd
-	in   *bufio.Writer
-	pipe io.WriteCloser
-	out  *bufio.Reader
-	dead error
+	cmd     *exec.Cmd
+	inFile  *os.File // the child's standard input, our end
+	outFile *os.File // the child's standard output, our end
+	in      *bufio.Writer
+	out     *bufio.Reader
+	dead    error
 }
 
 // region: start
 // Start runs the server at path, its standard error shared with this process.
 func Start(path string) (*Child, error) {
+	childIn, in, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	out, childOut, err := os.Pipe()
+	if err != nil {
+		return nil, errors.Join(err, childIn.Close(), in.Close())
+	}
+	growPipe(in)
+	growPipe(out)
 	cmd := exec.Command(path)
-	cmd.Stderr = os.Stderr
-	in, err := cmd.StdinPipe()
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = childIn, childOut, os.Stderr
+	err = cmd.Start()
+	// The child holds its own copies of its ends now (or never will).
+	closeErr := errors.Join(childIn.Close(), childOut.Close())
 	if err != nil {
-		return nil, err
+		return nil, errors.Join(fmt.Errorf("crossings: %w", err), closeErr, in.Close(), out.Close())
 	}
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		return nil, err
+	c := &Child{cmd: cmd, inFile: in, outFile: out, in: bufio.NewWriter(in), out: bufio.NewReader(out)}
+	if closeErr != nil {
+		return nil, errors.Join(closeErr, c.Close())
 	}
-	if err := cmd.Start(); err != nil {
-		return nil, fmt.Errorf("crossings: %w", err)
-	}
-	return &Child{cmd: cmd, in: bufio.NewWriter(in), pipe: in, out: bufio.NewReader(out)}, nil
+	return c, nil
 }
 
 // endregion
@@ -85,8 +95,9 @@ func (c *Child) request(op byte, payload []byte) (uint32, error) {
 		_, err = io.ReadFull(c.out, reply[:])
 	}
 	if err != nil {
-		c.dead = fmt.Errorf("%w (%v): %v", ErrChildDied, c.cmd.Wait(), err)
-		return 0, c.dead
+		status := c.cmd.Wait()
+		c.dead = fmt.Errorf("%w (%v): %v", ErrChildDied, status, err)
+		return 0, errors.Join(c.dead, c.inFile.Close(), c.outFile.Close())
 	}
 	return binary.LittleEndian.Uint32(reply[1:]), crossings.Check(fmt.Sprintf("op %d", op), int32(reply[0]))
 }
@@ -119,5 +130,6 @@ func (c *Child) Close() error {
 		return nil // already waited for
 	}
 	c.dead = errors.New("crossings: child closed")
-	return errors.Join(c.pipe.Close(), c.cmd.Wait())
+	closed := c.inFile.Close() // the server's end of input: it returns
+	return errors.Join(closed, c.cmd.Wait(), c.outFile.Close())
 }
