@@ -54,13 +54,13 @@ func run() error {
 	}{{"purego + cdylib", lib}, {"wazero + wasm32-wasip1", guest}, {"child process", child}}
 	for _, n := range []int{9, 1 << 20} {
 		data := crossings.Pattern(n)
-		fmt.Printf("Adler-32 of %d bytes\n  %-24s %08x\n", n, "pure Go", crossings.Adler32Go(data))
+		fmt.Printf("Adler-32 of %d bytes\n  %08x  pure Go\n", n, crossings.Adler32Go(data))
 		for _, w := range ways {
 			sum, err := w.c.Adler32(data)
 			if err != nil {
 				return fmt.Errorf("%s: %w", w.name, err)
 			}
-			fmt.Printf("  %-24s %08x\n", w.name, sum)
+			fmt.Printf("  %08x  %s\n", sum, w.name)
 		}
 	}
 	for _, w := range ways {
