@@ -18,7 +18,7 @@ import { loadGuides, type GuideSource } from '../src/lib/sources/guides.ts';
 import { loadExamples, type Example } from '../src/lib/sources/manifest.ts';
 import { relative } from '../src/lib/sources/paths.ts';
 import { readVerified, verifiedPath, writeVerified, type Verified } from '../src/lib/sources/results.ts';
-import { BENCH_MODES, LANES, runCommand, shown, TOOLS, type Lane } from '../src/lib/commands/commands.ts';
+import { LANES, measureCommand, runCommand, shown, TOOLS, type Command, type Lane } from '../src/lib/commands/commands.ts';
 import { ensureTool } from './lib/tools.ts';
 import { buildEnv } from './lib/example-env.ts';
 import { tail } from './lib/process.ts';
@@ -26,9 +26,10 @@ import { describeMachine, detectMiri, detectToolchains, miriToolchain, Toolchain
 import { ExampleRunner, StepFailure } from './verify/example-steps.ts';
 import { checkGuides } from './verify/guide-checks.ts';
 import { describeLanes, parseLanes } from './verify/lanes.ts';
-import { checkRecordedFigures, freshRatioProblem, staleness } from './verify/record-checks.ts';
+import { checkRecordedFigures, staleness } from './verify/record-checks.ts';
 import { measureExample } from './verify/measures.ts';
-import { passedBefore, rememberPass } from './verify/lane-cache.ts';
+import { benchmarkExample } from './verify/benchmarks.ts';
+import { passedBefore, rememberPass } from './verify/check-cache.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -120,6 +121,7 @@ async function step<T>(name: string, f: () => Promise<T>): Promise<T> {
   return r;
 }
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
+const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
  * Every lane runs, even after one fails, so that one run reports them all; then the example fails naming each. The Rust
@@ -133,7 +135,7 @@ async function runLanes(runner: ExampleRunner, lanes: readonly Lane[], miri: str
       const key = cache && runner.laneKey(lane, lane === 'miri' ? miri : '', cache.toolchains);
       const before = key && passedBefore(key);
       if (before) {
-        say(`  ✓ ${lane} (passed ${before.slice(0, 16).replace('T', ' ')} UTC with the same inputs: not repeated)`);
+        say(`  ✓ ${lane} (passed ${when(before)} with the same inputs: not repeated)`);
         continue;
       }
       try {
@@ -197,36 +199,28 @@ async function verifyExample(
     );
   }
 
-  let benchmarks: Verified['benchmarks'] = null;
-  if (example.manifest.benchmarks && !opts['no-bench']) {
-    const mode = opts.check || opts.quick ? BENCH_MODES.check : BENCH_MODES.record;
-    benchmarks = await checked(`benchmarks (-count ${mode.count} -benchtime ${mode.benchtime})`, () => runner.bench(mode));
-    for (const c of benchmarks.claims) say(`    ${c.holds ? '✓' : '✗'} ${c.id}: ${c.ratio}× (needs ≥ ${c.by}×)`);
-    const drift = opts.check && recorded ? freshRatioProblem(example, recorded, benchmarks) : undefined;
-    if (drift) failures.push(drift);
-    const broken = benchmarks.claims.filter((c) => !c.holds);
-    if (broken.length) {
-      failures.push(
-        broken
-          .map(
-            (c) =>
-              `${relative(example.dir)}/example.yaml: claim "${c.id}" does not hold on this machine: measured ${c.ratio}×, claimed ≥ ${c.by}×\n  "${c.says}"\n  → rerun to rule out noise; if it persists, the claim (and the guide citing it) must change`,
-          )
-          .join('\n'),
-      );
-    }
-  } else if (recorded?.benchmarks && !opts.check) {
-    if (recorded.sourceHash !== hash) {
-      throw new StepFailure(`${recordFile}: the sources changed since the benchmarks were measured, so they cannot be kept\n  → run without --no-bench to measure them again`);
-    }
-    benchmarks = recorded.benchmarks;
-  }
+  // A re-measurement that agreed with this record, on this machine and these inputs, is not repeated (decision 160).
+  const machineLine = `${machine.cpu}, ${machine.cores} cores, ${machine.os} ${machine.arch}`;
+  const agreed = (what: string, command: Command, record: unknown) => runner.checkKey(what, [command], cacheKey.toolchains, { machine: machineLine, record });
+  const mode = { check: opts.check, quick: opts.quick, noBench: opts['no-bench'], remeasure: opts.remeasure };
+  const measuredBench = await benchmarkExample({
+    example,
+    recorded,
+    hash,
+    mode,
+    run: (m) => checked(`benchmarks (-count ${m.count} -benchtime ${m.benchtime})`, () => runner.bench(m)),
+    agreed: (command, record) => agreed('benchmarks', command, record),
+    say,
+  });
+  failures.push(...measuredBench.problems);
+  const benchmarks = measuredBench.benchmarks;
   const measured = await measureExample({
     example,
     recorded,
     hash,
-    mode: { check: opts.check, quick: opts.quick, noBench: opts['no-bench'], remeasure: opts.remeasure },
-    run: (m, label, mode) => checked(label, () => runner.measure(m, mode)),
+    mode,
+    run: (m, label, told) => checked(label, () => runner.measure(m, told)),
+    agreed: (m, old) => agreed(`measure ${m.id}`, measureCommand(example, m, 'check'), old.figures),
     say,
   });
   failures.push(...measured.problems);

@@ -21,7 +21,7 @@ import { relative, rootDir } from '../../src/lib/sources/paths.ts';
 import type { BenchmarkResult, MeasureResult, Verified } from '../../src/lib/sources/results.ts';
 import { summarize } from '../../src/lib/measure/stats.ts';
 import { ArtifactMissing, artifactDigests, linkEnv, processOptions } from '../lib/example-env.ts';
-import { laneKey } from './lane-cache.ts';
+import { checkKey, type CheckInputs } from './check-cache.ts';
 import { toolsDir } from '../lib/tools.ts';
 import { exec, tail, type ProcessResult } from '../lib/process.ts';
 import { failureExcerpt } from './compiler-output.ts';
@@ -115,10 +115,14 @@ export class ExampleRunner {
     if (failed.length) throw new StepFailure(`${this.label}: the ${lane} lane failed\n${failed.join('\n')}\n  → ${spec.fix(this.example, miri)}`);
   }
 
-  /** The lane cache's key for `lane` on this example as built now (scripts/verify/lane-cache.ts). */
+  /** The key under which a passing check of this example, as built now, is remembered (scripts/verify/check-cache.ts). */
+  checkKey(check: string, commands: readonly Command[], toolchains: string[], measuredAgainst?: CheckInputs['measuredAgainst']): string {
+    const shownCommands = commands.map((c) => `${c.dir}: ${shown(c)}`);
+    return checkKey({ check, commands: shownCommands, sourceHash: this.sourceHash(), artifacts: this.digests, toolchains, ...(measuredAgainst ? { measuredAgainst } : {}) });
+  }
+
   laneKey(lane: Lane, miri: string, toolchains: string[]): string {
-    const commands = LANES[lane].commands(this.example, miri).map((c) => `${c.dir}: ${shown(c)}`);
-    return laneKey({ lane, commands, sourceHash: this.sourceHash(), artifacts: this.digests, toolchains });
+    return this.checkKey(`lane ${lane}`, LANES[lane].commands(this.example, miri), toolchains);
   }
 
   async runMain(): Promise<Verified['run']> {

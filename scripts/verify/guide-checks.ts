@@ -24,6 +24,10 @@ export function checkGuides(guides: readonly GuideSource[], examples: readonly E
       problems.push((e as Error).message);
     }
   };
+  // Guides are read in `order`: two with one number would sit in whichever order the disk lists them.
+  const byOrder = new Map<number, string[]>();
+  for (const g of guides) byOrder.set(g.frontmatter.order, [...(byOrder.get(g.frontmatter.order) ?? []), g.file]);
+  for (const [order, files] of byOrder) if (files.length > 1) problems.push(`${files.join(', ')}: front matter gives each \`order: ${order}\`; give each guide its own place`);
   for (const g of guides) {
     for (const slug of g.frontmatter.examples) {
       if (!bySlug.has(slug)) problems.push(`${g.file}: front matter lists example "${slug}", which is not in examples/`);

@@ -8,6 +8,7 @@ import type { Example, Measure } from '../../src/lib/sources/manifest.ts';
 import { relative } from '../../src/lib/sources/paths.ts';
 import { verifiedPath, type MeasureResult, type Verified } from '../../src/lib/sources/results.ts';
 import { StepFailure } from './example-steps.ts';
+import { passedBefore, rememberPass } from './check-cache.ts';
 
 export interface MeasureRun {
   example: Example;
@@ -17,11 +18,13 @@ export interface MeasureRun {
   mode: { check: boolean; quick: boolean; noBench: boolean; remeasure: boolean };
   /** Runs one measure's program (ExampleRunner.measure, as a step named `label`). */
   run(m: Measure, label: string, mode: 'record' | 'check'): Promise<MeasureResult>;
+  /** Under --check, the key under which a re-run that agreed with `old` is remembered (scripts/verify/check-cache.ts). */
+  agreed?(m: Measure, old: MeasureResult): string | undefined;
   say(line: string): void;
 }
 
 /** The measures to record, and what the record no longer agrees with (reported, not thrown, like a drifted ratio). */
-export async function measureExample({ example, recorded, hash, mode, run, say }: MeasureRun): Promise<{ measures: MeasureResult[]; problems: string[] }> {
+export async function measureExample({ example, recorded, hash, mode, run, agreed, say }: MeasureRun): Promise<{ measures: MeasureResult[]; problems: string[] }> {
   const wanted = example.manifest.measures;
   const file = relative(verifiedPath(example.dir));
   const rerecord = `run \`npm run verify -- --example ${example.slug}\` and commit verified.json`;
@@ -50,9 +53,17 @@ export async function measureExample({ example, recorded, hash, mode, run, say }
       measures.push(old);
       continue;
     }
+    const key = mode.check && old ? agreed?.(m, old) : undefined;
+    const before = key && passedBefore(key);
+    if (before) {
+      say(`  ✓ ${label} (re-run ${before.slice(0, 16).replace('T', ' ')} UTC: agreed with this record, on this machine and these inputs: not repeated)`);
+      measures.push(old!);
+      continue;
+    }
     const fresh = await run(m, label, mode.check || mode.quick ? 'check' : 'record');
     if (mode.check) {
       const drift = old ? figureDrift(old.figures, fresh.figures, m.tolerance) : ['never recorded'];
+      if (key && !drift.length) rememberPass(key, `${example.slug} measure ${m.id}`);
       if (drift.length)
         problems.push(`${file}: measure "${m.id}": this run contradicts the record\n  ${drift.join('\n  ')}\n  → rerun to rule out noise; if it persists, ${rerecord}`);
     }

@@ -51,3 +51,10 @@ test('a <Figure> naming a measure or figure the record lacks fails with the guid
     'content/guides/x.mdx:2: <Figure> names figure "spawn", which measure "startup" of hello-boundary did not print',
   ]);
 });
+
+test('two guides with one order fail, naming both files', () => {
+  const guide = (file: string, order: number) => ({ file, body: '', bodyLine: 0, frontmatter: { examples: [], order }, citations: [] }) as unknown as GuideSource;
+  assert.deepEqual(checkGuides([guide('content/guides/a.mdx', 12), guide('content/guides/b.mdx', 12), guide('content/guides/c.mdx', 13)], []), [
+    'content/guides/a.mdx, content/guides/b.mdx: front matter gives each `order: 12`; give each guide its own place',
+  ]);
+});

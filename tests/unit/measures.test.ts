@@ -62,6 +62,15 @@ test('a Cargo measure runs a binary of the crate (or another), on another Rust r
   assert.equal(shown(measureToolchainProbe(e, abort!)), 'HANDBOOK_MODE=record RUSTUP_AUTO_INSTALL=0 rustc +1.80.1 --version');
 });
 
+test('a Cargo measure with `in` runs a crate of its own there, outside the examples workspace', () => {
+  const e = example([{ id: 'edge', what: 'a panic at an extern C edge on 1.80', cargo: 'edge', in: 'unwind', toolchain: '1.80.1', rerun: false }]);
+  const c = measureCommand(e, e.manifest.measures[0]!, 'record');
+  assert.equal(shown(c), 'HANDBOOK_MODE=record RUSTUP_AUTO_INSTALL=0 cargo +1.80.1 run --release --locked --quiet --bin edge');
+  assert.equal(c.dir, 'examples/sample/unwind');
+  assert.equal(measureToolchainProbe(e, e.manifest.measures[0]!).dir, 'examples/sample/unwind', 'the probe asks the rustc the folder selects');
+  assert.match(refusal([{ id: 'x', what: 'something measured here', cargo: 'b', crate: 'c', in: 'd' }]), /^measures\.0\.in: give `crate`/);
+});
+
 test('the manifest refuses a measure that cannot run, at its key', () => {
   assert.match(refusal([{ id: 'x', what: 'something measured here' }]), /^measures\.0\.go: give exactly one of `go`/);
   assert.match(refusal([{ id: 'x', what: 'something measured here', go: './a', cargo: 'b' }]), /^measures\.0\.go: give exactly one/);
@@ -208,4 +217,25 @@ test('--no-bench keeps current measures when recording, and refuses to keep figu
     measureWith(twoMeasures(), { ...rec, sourceHash: `sha256:${'b'.repeat(64)}` }, { noBench: true }, {}),
     /measures "now", "old" are not recorded for these sources/,
   );
+});
+
+test('--check does not repeat a measure that agreed with the record on the same key, and repeats one that did not', async () => {
+  const key = `measures-test ${process.pid} ${Date.now()}`;
+  const rec = recordOf(result('now', 100), result('old', 200));
+  const once = async (value: number) => {
+    const ran: string[] = [];
+    const out = await measureExample({
+      example: twoMeasures(),
+      recorded: rec,
+      hash: HASH,
+      mode: { ...MODES, check: true },
+      run: async (m) => (ran.push(m.id), result(m.id, value)),
+      agreed: () => key,
+      say: () => {},
+    });
+    return { ran, problems: out.problems };
+  };
+  assert.deepEqual(await once(1000), { ran: ['now'], problems: [(await once(1000)).problems[0]!] }, 'a contradicted record is checked again');
+  assert.deepEqual((await once(120)).ran, ['now']);
+  assert.deepEqual(await once(120), { ran: [], problems: [] });
 });

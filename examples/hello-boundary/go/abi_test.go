@@ -1,97 +1,32 @@
 package hello
 
 import (
-	"bufio"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
+
+	"example.com/handbook/internal/abilock"
 )
 
 const lockPath = "../rust/abi.lock"
 
 var versionLine = regexp.MustCompile(`(?m)^#define HB_ABI_VERSION (\d+)\n`)
 
-// declarationsSum is the sha256 of the header's declarations: comments, the
-// version line and whitespace differences do not count.
-func declarationsSum(t *testing.T) (version uint64, sum string) {
-	t.Helper()
-	code := headerCode(t)
-	m := versionLine.FindStringSubmatch(code)
-	if m == nil {
-		t.Fatalf("%s has no #define HB_ABI_VERSION line", headerPath)
-	}
-	version, _ = strconv.ParseUint(m[1], 10, 32)
-	decls := strings.Join(strings.Fields(versionLine.ReplaceAllString(code, "")), " ")
-	h := sha256.Sum256([]byte(decls))
-	return version, hex.EncodeToString(h[:])
-}
-
-// lockEntry is one line of abi.lock: an ABI version and its declarations' sum.
-type lockEntry struct {
-	version uint64
-	sum     string
-	line    int
-}
-
-func readLock(t *testing.T) []lockEntry {
-	t.Helper()
-	f, err := os.Open(lockPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var entries []lockEntry
-	s := bufio.NewScanner(f)
-	for n := 1; s.Scan(); n++ {
-		text := strings.TrimSpace(s.Text())
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		fields := strings.Fields(text)
-		v, err := strconv.ParseUint(fields[0], 10, 32)
-		if len(fields) != 2 || err != nil || len(fields[1]) != 64 {
-			t.Fatalf("%s:%d: want `<ABI version> <sha256 in hex>`, got %q", lockPath, n, text)
-		}
-		if len(entries) > 0 && v <= entries[len(entries)-1].version {
-			t.Fatalf("%s:%d: version %d does not follow %d: versions only go up", lockPath, n, v, entries[len(entries)-1].version)
-		}
-		entries = append(entries, lockEntry{v, fields[1], n})
-	}
-	if err := s.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return entries
-}
-
 // region: abi-lock-test
 // TestHeaderMatchesABILock fails when the header's declarations change while
 // HB_ABI_VERSION stays the same: a Go wrapper built against the old header
-// would pass the version check and call the new library wrongly.
+// would pass the version check and call the new library wrongly. The check
+// (examples/internal/abilock) hashes the header without comments, whitespace
+// differences and the version line, and compares the hash with the line
+// abi.lock records for the version.
 func TestHeaderMatchesABILock(t *testing.T) {
-	version, sum := declarationsSum(t)
-	entries := readLock(t)
-	if len(entries) == 0 {
-		t.Fatalf("%s records no ABI version: add the line `%d %s`", lockPath, version, sum)
-	}
-	newest := entries[len(entries)-1]
-	switch {
-	case version > newest.version:
-		t.Fatalf("HB_ABI_VERSION is %d and %s ends at %d: add the line `%d %s` to it", version, lockPath, newest.version, version, sum)
-	case version < newest.version:
-		t.Fatalf("HB_ABI_VERSION is %d, but %s:%d already records %d: ABI versions only go up", version, lockPath, newest.line, newest.version)
-	case sum != newest.sum:
-		t.Fatalf("%s changed its declarations (sha256 %s) but HB_ABI_VERSION is still %d, recorded at %s:%d with %s.\n"+
-			"A wrapper built against the old header would pass the version check. Bump HB_ABI_VERSION in rust/src/lib.rs, "+
-			"run `npm run verify -- --update-headers --example hello-boundary`, and add the line `%d <sha256 this test then prints>` to %s.",
-			headerPath, sum, version, lockPath, newest.line, newest.sum, version+1, lockPath)
+	if err := abilock.Check(headerPath, lockPath, "HB_ABI_VERSION"); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -164,17 +164,18 @@ export function measureCommand(e: Example, m: Measure, mode: 'record' | 'check')
     return {
       cmd: 'go',
       args: ['run', m.go, ...m.args],
-      dir: `${EXAMPLES}/${e.slug}/${m.in}`,
+      dir: `${EXAMPLES}/${e.slug}/${m.in ?? 'go'}`,
       env: m.toolchain === undefined ? env : { ...env, GOTOOLCHAIN: m.toolchain },
       links: true,
       timeoutMs: 10 * 60_000,
     };
   }
   const plus = m.toolchain === undefined ? [] : [`+${m.toolchain}`];
+  const pkg = m.in === undefined ? ['-p', m.crate ?? crate(e)] : [];
   return {
     cmd: 'cargo',
-    args: [...plus, 'run', '--release', '--locked', '--quiet', '-p', m.crate ?? crate(e), '--bin', m.cargo!, ...(m.args.length ? ['--', ...m.args] : [])],
-    dir: EXAMPLES,
+    args: [...plus, 'run', '--release', '--locked', '--quiet', ...pkg, '--bin', m.cargo!, ...(m.args.length ? ['--', ...m.args] : [])],
+    dir: m.in === undefined ? EXAMPLES : `${EXAMPLES}/${e.slug}/${m.in}`,
     env: m.toolchain === undefined ? env : { ...env, ...NO_AUTO_INSTALL },
     links: true,
     timeoutMs: 10 * 60_000,
@@ -186,7 +187,7 @@ export function measureToolchainProbe(e: Example, m: Measure): Command {
   const c = measureCommand(e, m, 'record');
   return m.go !== undefined
     ? { cmd: 'go', args: ['version'], dir: c.dir, ...(c.env ? { env: c.env } : {}) }
-    : { cmd: 'rustc', args: m.toolchain === undefined ? ['--version'] : [`+${m.toolchain}`, '--version'], dir: EXAMPLES, ...(c.env ? { env: c.env } : {}) };
+    : { cmd: 'rustc', args: m.toolchain === undefined ? ['--version'] : [`+${m.toolchain}`, '--version'], dir: c.dir, ...(c.env ? { env: c.env } : {}) };
 }
 
 const GO_TEST_TIMEOUT = 8 * 60_000;

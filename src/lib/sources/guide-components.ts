@@ -60,6 +60,12 @@ const registry = {
     reads: 'record',
     names: ['figure'],
   },
+  ByToolchain: {
+    usage: '<ByToolchain example="abi-evolution" figures="cgo-call" caption="One cgo call, by Go release." />',
+    shows:
+      'a table of the figures each recorded measure printed, one row per toolchain that produced it, with when it was recorded and whether CI re-runs it or it is recorded only; a single numeric figure is also drawn as bars',
+    reads: 'record',
+  },
   BenchChart: {
     usage: '<BenchChart example="checksum" mark="Go>Rust" />',
     shows: 'the recorded medians as an SVG chart over size (log or linear), marking where `Rust` overtakes `Go`',

@@ -84,8 +84,12 @@ const measureSchema = z
       .optional(),
     /** For `cargo`: the package, if not the example's crate. */
     crate: z.string().optional(),
-    /** For `go`: the folder it runs in, relative to the example (a module of its own, for instance); default `go`. */
-    in: z.string().default('go'),
+    /**
+     * The folder it runs in, relative to the example. For `go`, default `go` (a module of its own, for instance). For
+     * `cargo`, a crate with its own `[workspace]`, run there instead of with `-p` (for a toolchain that cannot read
+     * the examples workspace); default: the workspace.
+     */
+    in: z.string().optional(),
     args: z.array(z.string()).default([]),
     env: z.record(z.string(), z.string()).default({}),
     /** Another toolchain than the project's: `go1.22.12` (GOTOOLCHAIN) for `go`, `1.80.1` (`cargo +1.80.1`) for `cargo`. */
@@ -101,6 +105,8 @@ const measureSchema = z
   .superRefine((m, ctx) => {
     if ((m.go === undefined) === (m.cargo === undefined)) ctx.addIssue({ code: 'custom', path: ['go'], message: 'give exactly one of `go` (a package) and `cargo` (a binary)' });
     if (m.crate !== undefined && m.cargo === undefined) ctx.addIssue({ code: 'custom', path: ['crate'], message: '`crate` goes with `cargo`' });
+    if (m.crate !== undefined && m.in !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['in'], message: 'give `crate` (a workspace package) or `in` (a crate of its own), not both' });
     if (m.toolchain !== undefined && (m.go !== undefined) !== m.toolchain.startsWith('go'))
       ctx.addIssue({ code: 'custom', path: ['toolchain'], message: m.go !== undefined ? 'a Go toolchain looks like go1.22.12' : 'a Rust toolchain looks like 1.80.1' });
   });

@@ -1,10 +1,10 @@
 /**
- * The lane cache (scripts/verify/lane-cache.ts): a lane that passed is not repeated on the same inputs, and any
+ * The check cache (scripts/verify/check-cache.ts): a check that passed is not repeated on the same inputs, and any
  * input changing runs it again.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { laneKey, passedBefore, rememberPass, type LaneInputs } from '../../scripts/verify/lane-cache.ts';
+import { checkKey, passedBefore, rememberPass, type CheckInputs } from '../../scripts/verify/check-cache.ts';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,31 +13,35 @@ import { loadExample } from '../../src/lib/sources/manifest.ts';
 import { examplesDir, rootDir } from '../../src/lib/sources/paths.ts';
 import { verifyCheck } from '../support/repository-copy.ts';
 
-const inputs: LaneInputs = {
-  lane: 'repeat',
+const inputs: CheckInputs = {
+  check: 'lane repeat',
   commands: ['examples/x/go: go test -race -count=3 -shuffle=on -fullpath ./...'],
   sourceHash: `sha256:${'a'.repeat(64)}`,
   artifacts: { 'examples/target/release/libx.a': '0123456789abcdef' },
   toolchains: ['go version go1.26.8 linux/amd64', 'rustc 1.95.0'],
 };
 
-test('the key changes with every input: lane, commands, sources, artifacts, toolchains', () => {
-  const key = laneKey(inputs);
-  assert.equal(laneKey({ ...inputs }), key, 'the same inputs give the same key');
-  const changed: Partial<LaneInputs>[] = [
-    { lane: 'cgocheck2' },
+test('the key changes with every input: check, commands, sources, artifacts, toolchains, machine and record', () => {
+  const key = checkKey(inputs);
+  assert.equal(checkKey({ ...inputs }), key, 'the same inputs give the same key');
+  const changed: Partial<CheckInputs>[] = [
+    { check: 'lane cgocheck2' },
     { commands: ['examples/x/go: go test -race -count=1 -fullpath ./...'] },
     { sourceHash: `sha256:${'b'.repeat(64)}` },
     { artifacts: { 'examples/target/release/libx.a': '0123456789abcdee' } },
     { toolchains: ['go version go1.26.9 linux/amd64', 'rustc 1.95.0'] },
+    { measuredAgainst: { machine: 'AMD EPYC, 2 cores', record: [1, 2] } },
   ];
-  for (const c of changed) assert.notEqual(laneKey({ ...inputs, ...c }), key, JSON.stringify(c));
+  const measured = checkKey({ ...inputs, measuredAgainst: { machine: 'AMD EPYC, 2 cores', record: [1, 2] } });
+  assert.notEqual(checkKey({ ...inputs, measuredAgainst: { machine: 'AMD EPYC, 4 cores', record: [1, 2] } }), measured);
+  assert.notEqual(checkKey({ ...inputs, measuredAgainst: { machine: 'AMD EPYC, 2 cores', record: [1, 3] } }), measured);
+  for (const c of changed) assert.notEqual(checkKey({ ...inputs, ...c }), key, JSON.stringify(c));
 });
 
 test('a remembered pass is found by its key, and HANDBOOK_FRESH=1 ignores it', () => {
-  const key = laneKey({ ...inputs, lane: `test-${process.pid}-${Date.now()}` });
+  const key = checkKey({ ...inputs, check: `test-${process.pid}-${Date.now()}` });
   assert.equal(passedBefore(key), undefined);
-  rememberPass(key, 'lane-cache test');
+  rememberPass(key, 'check-cache test');
   assert.match(passedBefore(key) ?? '', /^\d{4}-\d\d-\d\dT/);
   process.env.HANDBOOK_FRESH = '1';
   try {

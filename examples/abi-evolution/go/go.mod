@@ -1,0 +1,3 @@
+module example.com/handbook/abi-evolution
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/handbook/internal/abilock
+
+go 1.26
