@@ -131,7 +131,8 @@ func measure(v variant, bin string, starts int) error {
 
 // region: ship
 // shipWithoutLibrary builds the cgo-dynamic program as it ships (`-tags ship`: it looks for
-// libcrossings.so beside itself only), and runs it without the library and then with a copy beside it.
+// libcrossings.so beside itself only), and runs it without the library, with a copy beside it, and
+// with an older build of it beside it (testdata/stale.c).
 func shipWithoutLibrary(dir string) error {
 	shipDir := filepath.Join(dir, "ship")
 	bin := filepath.Join(shipDir, "via-cgo-dynamic")
@@ -149,6 +150,21 @@ func shipWithoutLibrary(dir string) error {
 	}
 	beside := exec.Command(bin, "sum", "16").Run()
 	figure("starts-with-library-beside/cgo-dynamic", beside == nil, "")
+
+	// Another version beside it: the loader takes it, and Init refuses it.
+	cc := os.Getenv("CC")
+	if cc == "" {
+		cc = "cc"
+	}
+	lib := filepath.Join(shipDir, "libcrossings.so")
+	if out, err := exec.Command(cc, "-shared", "-fPIC", "-o", lib, "cmd/measure/testdata/stale.c").CombinedOutput(); err != nil {
+		return fmt.Errorf("building the stale library: %v\n%s", err, out)
+	}
+	var stderr strings.Builder
+	stale := exec.Command(bin, "sum", "16")
+	stale.Stderr = &stderr
+	figure("starts-with-another-version-beside/cgo-dynamic", stale.Run() == nil, "")
+	figure("another-version-error/cgo-dynamic", strings.TrimSpace(stderr.String()), "")
 	return nil
 }
 
