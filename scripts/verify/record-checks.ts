@@ -39,8 +39,12 @@ export function checkRecordedFigures(example: Example, recorded: Verified): void
 /** A message naming every shown ratio the fresh benchmarks contradict by more than RATIO_TOLERANCE, or undefined. */
 export function freshRatioProblem(example: Example, recorded: Verified, fresh: NonNullable<Verified['benchmarks']>): string | undefined {
   if (!recorded.benchmarks) return undefined;
-  const drifts = driftedRatios(recorded.benchmarks, fresh);
+  const wider = example.manifest.benchmarks?.ratioTolerance ?? {};
+  const drifts = driftedRatios(recorded.benchmarks, fresh, RATIO_TOLERANCE, wider);
   if (!drifts.length) return undefined;
   const lines = drifts.map((d) => `${d.figure}: recorded ${formatRatio(d.recorded)}, this run ${formatRatio(d.fresh)}`);
-  return `${recordFile(example)}: ratios that this run contradicts by more than ${RATIO_TOLERANCE}× either way\n  ${lines.join('\n  ')}\n  → rerun to rule out noise; if it persists, ${rerecord(example)}`;
+  const except = Object.entries(wider)
+    .map(([v, t]) => `, ${t}× with ${v}`)
+    .join('');
+  return `${recordFile(example)}: ratios that this run contradicts by more than ${RATIO_TOLERANCE}× either way${except}\n  ${lines.join('\n  ')}\n  → rerun to rule out noise; if it persists, ${rerecord(example)}`;
 }

@@ -46,14 +46,17 @@ test("today's manifests, without `artifacts`, build one static library", () => {
   });
 });
 
-test('a cdylib is a shared library Go links against, with its header; beside a staticlib it is the same cargo build', () => {
+test('a cdylib is a shared library Go links against or opens from RUST_CDYLIB, with its header; beside a staticlib it is the same cargo build', () => {
   const e = example({ artifacts: [{ kind: 'cdylib' }] });
   assert.deepEqual(buildSteps(e).map(line), ['cargo build --release --locked -p sample-crate --lib']);
   assert.deepEqual(
     artifacts(e).map((a) => a.file),
     ['examples/target/release/libsample_crate.so'],
   );
-  assert.deepEqual(artifactEnv(e, ROOT, { 'examples/target/release/libsample_crate.so': 'd1' }), { CGO_CFLAGS: '-O2 -g -DHANDBOOK_RUST_LIB_d1' });
+  assert.deepEqual(artifactEnv(e, ROOT, { 'examples/target/release/libsample_crate.so': 'd1' }), {
+    RUST_CDYLIB: '/repo/examples/target/release/libsample_crate.so',
+    CGO_CFLAGS: '-O2 -g -DHANDBOOK_RUST_LIB_d1',
+  });
   assert.ok(headerCommand(e, '/tools', 'update'));
   const both = example({ artifacts: [{ kind: 'staticlib' }, { kind: 'cdylib' }] });
   assert.equal(buildSteps(both).length, 1);
@@ -110,7 +113,7 @@ test('the manifest refuses artifacts that cannot work, at their key', () => {
   };
   assert.match(bad({ header: undefined }), /^rust\.header: a staticlib needs its cbindgen header/);
   assert.match(bad({ artifacts: [{ kind: 'staticlib', name: 'x' }] }), /^rust\.artifacts\.0\.name: a staticlib takes no name/);
-  assert.match(bad({ artifacts: [{ kind: 'cdylib', env: 'X' }] }), /^rust\.artifacts\.0\.env: Go finds a cdylib without a variable/);
+  assert.match(bad({ artifacts: [{ kind: 'staticlib', env: 'X' }] }), /^rust\.artifacts\.0\.env: Go finds a staticlib without a variable/);
   assert.match(
     bad({
       artifacts: [
@@ -130,6 +133,13 @@ test('Go commands run in the go folder against the built artifacts, with the sam
   assert.equal(line(benchCommand(e, BENCH_MODES.record)), "go test -run '^$' -bench Rust -benchmem -count 10 -benchtime 500ms ./");
   assert.equal(line(benchCommand(e, BENCH_MODES.check)), "go test -run '^$' -bench Rust -benchmem -count 6 -benchtime 100ms ./");
   assert.throws(() => benchCommand(example(), BENCH_MODES.check), /sample has no benchmarks/);
+  const beside = example({}, { benchmarks: { pattern: '.', package: './...', alongside: ['cmd/cgo/internal/test'] } });
+  assert.equal(
+    line(benchCommand(beside, BENCH_MODES.check)),
+    "go test -p 1 -run '^$' -bench . -benchmem -count 6 -benchtime 100ms ./... cmd/cgo/internal/test",
+    'one go test run, one package at a time: no benchmark runs beside another',
+  );
+  assert.throws(() => example({}, { benchmarks: { alongside: ['../elsewhere'] } }), /an import path/);
   assert.equal(artifactEnv(e, ROOT, { 'examples/target/release/libsample_crate.a': 'd' }).GODEBUG, 'cgocheck=1');
   assert.deepEqual(buildEnv(ROOT), {
     GOCACHE: '/repo/.cache/go-build',

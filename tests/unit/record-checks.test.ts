@@ -95,3 +95,15 @@ test("a sample dropped from a benchmark is named with the run's -count", () => {
   r.samples.pop();
   assert.equal(inconsistentFigures(bench, claims)[0], `benchmark "${r.name}": 9 samples recorded from a run with -count 10`);
 });
+
+test('a variant given a wider ratio tolerance may move that far, and only the ratios it is in', () => {
+  const example = loadExample('checksum');
+  const bench = readVerified(example.dir)!.benchmarks!;
+  const claims = example.manifest.benchmarks!.claims;
+  const moved = rescaled(bench, claims, 'RustCopy/size=1048576', 5);
+  const named = (wider: Record<string, number>) => driftedRatios(bench, moved, RATIO_TOLERANCE, wider).map((d) => d.figure);
+  assert.deepEqual(named({}), ['Go/size=1048576 ÷ RustCopy/size=1048576', 'Rust/size=1048576 ÷ RustCopy/size=1048576']);
+  assert.deepEqual(named({ RustCopy: 6 }), []);
+  assert.deepEqual(named({ RustCopy: 4 }), named({}), 'not far enough');
+  assert.deepEqual(named({ Go: 6 }), ['Rust/size=1048576 ÷ RustCopy/size=1048576'], 'a pair without the variant keeps the 3×');
+});

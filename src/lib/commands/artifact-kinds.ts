@@ -39,11 +39,12 @@ export const ARTIFACT_KINDS = {
     missing: 'set crate-type = ["staticlib", "rlib"] in rust/Cargo.toml',
   },
   cdylib: {
-    what: 'a shared library (`lib<crate>.so`) that cgo links against and the loader finds through the rpath in the cgo preamble',
+    what: 'a shared library (`lib<crate>.so`) that cgo links against and the loader finds through the rpath in the cgo preamble, or that Go opens at run time (purego) from the path in RUST_CDYLIB',
     select: ['--lib'],
     file: 'lib{lib}.so',
     header: true,
     relink: true,
+    pathEnv: 'RUST_CDYLIB',
     missing: 'add "cdylib" to crate-type in rust/Cargo.toml',
   },
   'wasm32-wasip1': {

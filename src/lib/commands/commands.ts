@@ -150,9 +150,11 @@ export type BenchMode = (typeof BENCH_MODES)[keyof typeof BENCH_MODES];
 export function benchCommand(e: Example, mode: BenchMode): Command {
   const spec = e.manifest.benchmarks;
   if (!spec) throw new Error(`${e.slug} has no benchmarks`);
+  // go test runs the test binaries of several packages at once (-p): benchmarks of one package would run beside another's.
+  const oneAtATime = spec.package.endsWith('...') || spec.alongside.length > 0 ? ['-p', '1'] : [];
   return {
     cmd: 'go',
-    args: ['test', '-run', '^$', '-bench', spec.pattern, '-benchmem', '-count', String(mode.count), '-benchtime', mode.benchtime, spec.package],
+    args: ['test', ...oneAtATime, '-run', '^$', '-bench', spec.pattern, '-benchmem', '-count', String(mode.count), '-benchtime', mode.benchtime, spec.package, ...spec.alongside],
     dir: goDir(e),
     links: true,
     timeoutMs: 20 * 60_000,

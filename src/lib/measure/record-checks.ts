@@ -2,7 +2,7 @@
  * Checks of the figures in a verified.json: against its own samples (every median, interval, MB/s and claim must be
  * what the samples give) and against a fresh run (every ratio a page shows must still be roughly what it says).
  */
-import { toSeries } from './bench-series.ts';
+import { splitBenchName, toSeries } from './bench-series.ts';
 import { evaluateClaim } from './claims.ts';
 import type { Claim } from '../sources/manifest.ts';
 import type { Verified } from '../sources/results.ts';
@@ -86,14 +86,24 @@ export interface RatioDrift {
   fresh: number;
 }
 
-/** The shown ratios of `recorded` that the fresh run does not confirm within `tolerance`, or did not measure at all. */
-export function driftedRatios(recorded: Pick<Benchmarks, 'results' | 'claims'>, fresh: Pick<Benchmarks, 'results' | 'claims'>, tolerance = RATIO_TOLERANCE): RatioDrift[] {
+/**
+ * The shown ratios of `recorded` that the fresh run does not confirm within `tolerance`, or did not measure at all. A
+ * ratio with a variant named in `wider` (the manifest's `benchmarks.ratioTolerance`) may move as far as that allows.
+ */
+export function driftedRatios(
+  recorded: Pick<Benchmarks, 'results' | 'claims'>,
+  fresh: Pick<Benchmarks, 'results' | 'claims'>,
+  tolerance = RATIO_TOLERANCE,
+  wider: Readonly<Record<string, number>> = {},
+): RatioDrift[] {
   const now = shownRatios(fresh);
   const drifts: RatioDrift[] = [];
   for (const [figure, was] of shownRatios(recorded)) {
     const is = now.get(figure) ?? Number.NaN;
     const factor = is / was;
-    if (!(factor <= tolerance && factor >= 1 / tolerance)) drifts.push({ figure, recorded: was, fresh: is });
+    const variants = figure.split(' ÷ ').map((name) => splitBenchName(name).variant);
+    const allowed = Math.max(tolerance, ...variants.map((v) => wider[v] ?? 0));
+    if (!(factor <= allowed && factor >= 1 / allowed)) drifts.push({ figure, recorded: was, fresh: is });
   }
   return drifts;
 }

@@ -42,6 +42,18 @@ const registry = {
     reads: 'benchmarks',
     names: ['bench'],
   },
+  CrossingTable: {
+    usage: '<CrossingTable example="crossings" measure="programs" />',
+    shows:
+      "the decision table of the crossings: per crossing, the recorded empty call, 16 B and 16 MiB medians and the measure's start-up, sizes, cross-compilation and what a Rust panic and abort do (src/lib/render/crossing-table.ts)",
+    reads: 'benchmarks',
+  },
+  VersusPublished: {
+    usage: '<VersusPublished example="crossings" bench="Empty/purego" ns="158" />',
+    shows: "inline: a recorded median over a figure published elsewhere (`2.8×`), for a guide saying how its figures differ from others'; the guide cites the source of `ns`",
+    reads: 'benchmarks',
+    names: ['bench'],
+  },
   Figure: {
     usage: '<Figure example="checksum" measure="startup" name="dlopen" />',
     shows: "one figure a measure's program printed, inline with its unit (`41 µs`), and when and on which toolchain it was recorded in its tooltip",

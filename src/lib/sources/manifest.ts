@@ -136,10 +136,17 @@ export const exampleManifestSchema = z.strictObject({
       pattern: z.string().default('.'),
       /** Go package holding the benchmarks, relative to go/. */
       package: z.string().startsWith('./').default('./'),
+      /** Go packages outside the example benchmarked in the same `go test` run, to compare with: `cmd/cgo/internal/test`. */
+      alongside: z.array(z.string().regex(/^[a-z][\w.-]*(\/[\w.-]+)*$/, 'an import path such as cmd/cgo/internal/test')).default([]),
       /** Variant pairs `Slow>Fast` whose crossover the example's charts mark, e.g. `Go>Rust`. */
       crossovers: z.array(z.string().regex(/^[A-Za-z0-9_]+>[A-Za-z0-9_]+$/, 'write `Slow>Fast`, e.g. `Go>Rust`')).default([]),
       /** Ratios between benchmarks that must hold on every fresh run. */
       claims: z.array(claimSchema).default([]),
+      /**
+       * Variants whose time depends on where the scheduler puts two processes more than on the code (a round trip to a
+       * child): the ratios shown with them may move this far between runs, rather than verify's 3×. Say why beside it.
+       */
+      ratioTolerance: z.record(z.string().regex(/^[A-Za-z0-9_]+$/, 'a variant, the part of a benchmark name before /'), z.number().min(3)).default({}),
     })
     .optional(),
   /** Programs whose printed figures verify records beside the benchmarks. */
