@@ -1,8 +1,10 @@
 // Package cgodynamic calls the Rust kernel through cgo, linked against the
 // crate's cdylib (libcrossings.so), which the dynamic loader finds when the
-// program starts: first beside the binary ($ORIGIN), then, in development
-// builds only, in the Cargo target folder (rpath_dev.go). Build with `-tags
-// ship` for a binary that looks beside itself only, the way it ships.
+// program starts. The linker writes the run path as DT_RUNPATH, so the loader
+// tries LD_LIBRARY_PATH, then beside the binary ($ORIGIN), then, in development
+// builds only, the Cargo target folder (rpath_dev.go), then the system's
+// folders (ld.so(8)). Build with `-tags ship` for a binary whose run path names
+// its own folder only, the way it ships.
 package cgodynamic
 
 // region: preamble

@@ -130,16 +130,16 @@ func measure(v variant, bin string, starts int) error {
 // endregion
 
 // region: ship
-// shipWithoutLibrary builds the cgo-dynamic program as it ships (`-tags ship`: it looks for
-// libcrossings.so beside itself only), and runs it without the library, with a copy beside it, and
-// with an older build of it beside it (testdata/stale.c).
+// shipWithoutLibrary builds the cgo-dynamic program as it ships (`-tags ship`: its run path names
+// its own folder only), and runs it without the library, with a copy beside it, and with an older
+// build of it beside it (testdata/stale.c).
 func shipWithoutLibrary(dir string) error {
 	shipDir := filepath.Join(dir, "ship")
 	bin := filepath.Join(shipDir, "via-cgo-dynamic")
 	if out, err := goBuild(bin, "./cmd/via-cgo-dynamic", "-tags", "ship"); err != nil {
 		return fmt.Errorf("building via-cgo-dynamic -tags ship: %v\n%s", err, out)
 	}
-	alone := exec.Command(bin, "sum", "16").Run()
+	alone := shipped(bin).Run()
 	figure("starts-without-library/cgo-dynamic", alone == nil, "")
 	so, err := os.ReadFile(os.Getenv("RUST_CDYLIB"))
 	if err != nil {
@@ -148,7 +148,7 @@ func shipWithoutLibrary(dir string) error {
 	if err := os.WriteFile(filepath.Join(shipDir, "libcrossings.so"), so, 0o755); err != nil {
 		return err
 	}
-	beside := exec.Command(bin, "sum", "16").Run()
+	beside := shipped(bin).Run()
 	figure("starts-with-library-beside/cgo-dynamic", beside == nil, "")
 
 	// Another version beside it: the loader takes it, and Init refuses it.
@@ -161,7 +161,7 @@ func shipWithoutLibrary(dir string) error {
 		return fmt.Errorf("building the stale library: %v\n%s", err, out)
 	}
 	var stderr strings.Builder
-	stale := exec.Command(bin, "sum", "16")
+	stale := shipped(bin)
 	stale.Stderr = &stderr
 	figure("starts-with-another-version-beside/cgo-dynamic", stale.Run() == nil, "")
 	figure("another-version-error/cgo-dynamic", strings.TrimSpace(stderr.String()), "")
@@ -169,3 +169,11 @@ func shipWithoutLibrary(dir string) error {
 }
 
 // endregion
+
+// shipped runs the shipped binary without LD_LIBRARY_PATH, which the loader searches before the run
+// path: a developer's setting must not find a library that a user's machine would lack.
+func shipped(bin string) *exec.Cmd {
+	cmd := exec.Command(bin, "sum", "16")
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool { return strings.HasPrefix(kv, "LD_LIBRARY_PATH=") })
+	return cmd
+}
