@@ -14,7 +14,9 @@ export const QUERIES: [query: string, expected: string][] = [
   // The testing guide teaches valgrind's set-up for every example; ownership's section applies it to one handle and
   // links there for the details (docs/decisions.md, 104).
   ['valgrind', '/guides/testing/#leaks-and-freed-memory'],
-  ['fuzz', '/guides/testing/#fuzz-what-crosses'],
+  // Security fuzzes both sides of one crossing (Go's fuzzer and cargo-fuzz) and proves each finds a planted bug; the
+  // testing guide's section teaches the Go side for every example and links there.
+  ['fuzz', '/guides/security-at-the-boundary/#go-test--fuzz-through-the-boundary'],
   ['race detector', '/guides/concurrency/#what-the-race-detector-can-and-cannot-see'],
   ['break-even', '/guides/when-rust-pays-off/#the-break-even-point'],
   ['cbindgen', '/guides/your-first-crossing/#the-contract-is-a-generated-header'],
