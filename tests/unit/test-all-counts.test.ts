@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -11,7 +11,7 @@ import { rootDir } from '../../src/lib/sources/paths.ts';
 const reporter = pathToFileURL(path.join(rootDir, 'scripts/test-all/events-reporter.ts')).href;
 
 /** Runs node:test on one test file as scripts/test-all.ts does, and counts its events. */
-function runAndCount(source: string) {
+async function runAndCount(source: string) {
   const dir = mkdtempSync(path.join(tmpdir(), 'counts-'));
   try {
     writeFileSync(path.join(dir, 'x.test.mjs'), source);
@@ -29,29 +29,48 @@ function runAndCount(source: string) {
       /* no events file: counted as a crash below */
     }
     const { passed, failed, problems } = countEvents(text, 'fixture', r.status);
-    return { passed, failed, problem: problems.at(-1) ?? '' };
+    return { passed, failed, problem: problems.at(-1) ?? '', leftBehind: await processesUsing(dir) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
+/** Processes still running from `dir` once they have had a second to end (an orphaned test file, say). */
+async function processesUsing(dir: string): Promise<string[]> {
+  const running = () =>
+    readdirSync('/proc')
+      .filter((p) => /^\d+$/.test(p))
+      .flatMap((p) => {
+        try {
+          const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8').replaceAll('\0', ' ');
+          return cmd.includes(dir) ? [`${p}: ${cmd.slice(0, 120)}`] : [];
+        } catch {
+          return [];
+        }
+      });
+  for (let i = 0; i < 10 && running().length; i++) await new Promise((r) => setTimeout(r, 100));
+  return running();
+}
+
 const imports = "import { test } from 'node:test'; import assert from 'node:assert';\n";
 
-test('passes and failures are counted from node:test events', () => {
-  const counts = runAndCount(`${imports}test('a', () => {}); test('b', () => {}); test('c', () => assert.equal(1, 2));`);
-  assert.deepEqual(counts, { passed: 2, failed: 1, problem: counts.problem });
+test('passes and failures are counted from node:test events', async () => {
+  const counts = await runAndCount(`${imports}test('a', () => {}); test('b', () => {}); test('c', () => assert.equal(1, 2));`);
+  assert.deepEqual(counts, { passed: 2, failed: 1, problem: counts.problem, leftBehind: [] });
   assert.match(counts.problem, /fixture: c \(.*x\.test\.mjs:\d+\): 1 == 2/);
 });
 
-test('a runner killed before its summary counts as a failure', () => {
-  // The test kills the runner (its parent) before node:test can report.
-  const counts = runAndCount(`${imports}test('a', () => {}); test('kill', () => { process.kill(process.ppid, 'SIGKILL'); return new Promise(() => {}); });`);
-  assert.deepEqual(counts, { passed: 0, failed: 1, problem: counts.problem });
+test('a runner killed before its summary counts as a failure, and the fixture leaves nothing running', async () => {
+  // The test kills the runner (its parent) before node:test can report, then ends itself: an orphan would outlive the suite.
+  const counts = await runAndCount(
+    `${imports}test('a', () => {}); test('kill', () => { process.kill(process.ppid, 'SIGKILL'); setTimeout(() => process.exit(1), 200); return new Promise(() => {}); });`,
+  );
+  assert.deepEqual(counts, { passed: 0, failed: 1, problem: counts.problem, leftBehind: [] });
   assert.match(counts.problem, /reported no summary/);
 });
 
-test('a test file that fails to load is a failure', () => {
-  assert.equal(runAndCount(`${imports}throw new Error('broken at load');`).failed, 1);
+test('a test file that fails to load is a failure', async () => {
+  assert.equal((await runAndCount(`${imports}throw new Error('broken at load');`)).failed, 1);
 });
 
 test('the timing table lists every step with its seconds and counts', () => {
