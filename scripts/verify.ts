@@ -29,7 +29,7 @@ import { describeLanes, parseLanes } from './verify/lanes.ts';
 import { checkRecordedFigures, staleness } from './verify/record-checks.ts';
 import { measureExample } from './verify/measures.ts';
 import { benchmarkExample } from './verify/benchmarks.ts';
-import { passedBefore, rememberPass } from './verify/check-cache.ts';
+import { passedBefore, passedWhen, rememberPass } from './verify/check-cache.ts';
 
 const { values: opts } = parseArgs({
   options: {
@@ -121,7 +121,6 @@ async function step<T>(name: string, f: () => Promise<T>): Promise<T> {
   return r;
 }
 const seconds = (since: number) => ((Date.now() - since) / 1000).toFixed(1);
-const when = (iso: string) => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /**
  * Every lane runs, even after one fails, so that one run reports them all; then the example fails naming each. The Rust
@@ -135,7 +134,7 @@ async function runLanes(runner: ExampleRunner, lanes: readonly Lane[], miri: str
       const key = cache && runner.laneKey(lane, lane === 'miri' ? miri : '', cache.toolchains);
       const before = key && passedBefore(key);
       if (before) {
-        say(`  ✓ ${lane} (passed ${when(before)} with the same inputs: not repeated)`);
+        say(`  ✓ ${lane} (passed ${passedWhen(before)} with the same inputs: not repeated)`);
         continue;
       }
       try {

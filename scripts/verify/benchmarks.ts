@@ -7,7 +7,7 @@ import { BENCH_MODES, benchCommand, type BenchMode, type Command } from '../../s
 import type { Example } from '../../src/lib/sources/manifest.ts';
 import { relative } from '../../src/lib/sources/paths.ts';
 import { verifiedPath, type Verified } from '../../src/lib/sources/results.ts';
-import { passedBefore, rememberPass } from './check-cache.ts';
+import { passedBefore, passedWhen, rememberPass } from './check-cache.ts';
 import { StepFailure } from './example-steps.ts';
 import { freshRatioProblem } from './record-checks.ts';
 
@@ -40,9 +40,7 @@ export async function benchmarkExample({ example, recorded, hash, mode, run, agr
   const key = mode.check && recorded?.benchmarks ? agreed?.(benchCommand(example, benchMode), recorded.benchmarks) : undefined;
   const before = key && passedBefore(key);
   if (before) {
-    say(
-      `  ✓ benchmarks (re-measured ${before.slice(0, 16).replace('T', ' ')} UTC: claims held and ratios agreed with this record, on this machine and these inputs: not repeated)`,
-    );
+    say(`  ✓ benchmarks (re-measured ${passedWhen(before)}: claims held and ratios agreed with this record, on this machine and these inputs: not repeated)`);
     return { benchmarks: recorded!.benchmarks, problems: [] };
   }
   const benchmarks = await run(benchMode);

@@ -43,19 +43,29 @@ export interface CheckInputs {
   measuredAgainst?: { machine: string; record: unknown };
 }
 
-export function checkKey(inputs: CheckInputs): string {
-  const h = createHash('sha256').update(JSON.stringify(inputs));
+/** The shared files' digest, read once per run: verify changes none of them while it runs. */
+let shared: string | undefined;
+function sharedDigest(): string {
+  if (shared) return shared;
+  const h = createHash('sha256');
   for (const f of SHARED) {
     const file = path.join(rootDir, f);
     if (!existsSync(file)) h.update(`\0${f}\0absent`);
     else if (statSync(file).isDirectory()) h.update(`\0${f}\0${hashSources(file)}`);
     else h.update(`\0${f}\0`).update(readFileSync(file));
   }
-  return h.digest('hex');
+  return (shared = h.digest('hex'));
+}
+
+export function checkKey(inputs: CheckInputs): string {
+  return createHash('sha256').update(JSON.stringify(inputs)).update(sharedDigest()).digest('hex');
 }
 
 const enabled = () => process.env.HANDBOOK_FRESH !== '1';
 const entry = (key: string) => path.join(DIR, `${key}.json`);
+
+/** A remembered pass's time as the reports print it: `2026-11-28 20:39 UTC`. */
+export const passedWhen = (iso: string): string => `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 
 /** When the check last passed with exactly these inputs, or undefined. */
 export function passedBefore(key: string): string | undefined {

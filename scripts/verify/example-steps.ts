@@ -55,6 +55,7 @@ async function must(what: string, file: string, c: Command, env: NodeJS.ProcessE
 export class ExampleRunner {
   private env: NodeJS.ProcessEnv;
   private digests: Record<string, string> = {};
+  private hashed: string | undefined;
 
   constructor(
     readonly example: Example,
@@ -118,7 +119,9 @@ export class ExampleRunner {
   /** The key under which a passing check of this example, as built now, is remembered (scripts/verify/check-cache.ts). */
   checkKey(check: string, commands: readonly Command[], toolchains: string[], measuredAgainst?: CheckInputs['measuredAgainst']): string {
     const shownCommands = commands.map((c) => `${c.dir}: ${shown(c)}`);
-    return checkKey({ check, commands: shownCommands, sourceHash: this.sourceHash(), artifacts: this.digests, toolchains, ...(measuredAgainst ? { measuredAgainst } : {}) });
+    // The sources as this run found them, read once for all of the example's checks.
+    this.hashed ??= this.sourceHash();
+    return checkKey({ check, commands: shownCommands, sourceHash: this.hashed, artifacts: this.digests, toolchains, ...(measuredAgainst ? { measuredAgainst } : {}) });
   }
 
   laneKey(lane: Lane, miri: string, toolchains: string[]): string {

@@ -8,7 +8,7 @@ import type { Example, Measure } from '../../src/lib/sources/manifest.ts';
 import { relative } from '../../src/lib/sources/paths.ts';
 import { verifiedPath, type MeasureResult, type Verified } from '../../src/lib/sources/results.ts';
 import { StepFailure } from './example-steps.ts';
-import { passedBefore, rememberPass } from './check-cache.ts';
+import { passedBefore, passedWhen, rememberPass } from './check-cache.ts';
 
 export interface MeasureRun {
   example: Example;
@@ -56,7 +56,7 @@ export async function measureExample({ example, recorded, hash, mode, run, agree
     const key = mode.check && old ? agreed?.(m, old) : undefined;
     const before = key && passedBefore(key);
     if (before) {
-      say(`  ✓ ${label} (re-run ${before.slice(0, 16).replace('T', ' ')} UTC: agreed with this record, on this machine and these inputs: not repeated)`);
+      say(`  ✓ ${label} (re-run ${passedWhen(before)}: agreed with this record, on this machine and these inputs: not repeated)`);
       measures.push(old!);
       continue;
     }
